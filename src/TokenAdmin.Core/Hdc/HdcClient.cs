@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Http.Authentication;
+
+namespace TokenAdmin.Core.Hdc;
+
+/// <summary>The HDC authentication-token resource over the shared HTTP core. One per connection.</summary>
+public sealed class HdcClient : IDisposable
+{
+    private const string Json = "application/json";
+
+    public HdcClient(ConnectionOptions options, IRequestAuthenticator authenticator, IClock? clock = null, Func<double>? random = null)
+    {
+        Http = new ServiceHttpClient(options, authenticator, HdcProtocol.Redaction, new HdcErrorReader(), clock, random);
+    }
+
+    public ServiceHttpClient Http { get; }
+
+    public async Task<IReadOnlyList<HdcTokenInfo>> ListTokensAsync(IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        var request = Get(HdcProtocol.ListTokensPath, "list auth tokens");
+        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return HdcJson.ReadTokens(response.Content);
+        }
+        catch (FormatException ex)
+        {
+            throw Http.InvalidResponse(request, response, ex.Message);
+        }
+    }
+
+    public async Task<IReadOnlyList<HdcContext>> ListContextsAsync(IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        var request = Get(HdcProtocol.ListContextsPath, "list auth token contexts");
+        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return HdcJson.ReadContexts(response.Content);
+        }
+        catch (FormatException ex)
+        {
+            throw Http.InvalidResponse(request, response, ex.Message);
+        }
+    }
+
+    /// <summary>Creates a token, then finds it (see <see cref="HdcCreation"/>).</summary>
+    /// <param name="tokensBefore">Token values known to exist before; null lists them first.</param>
+    public async Task<HdcCreation> CreateTokenAsync(long userId, IReadOnlyList<string> contextNames,
+        IReadOnlyCollection<string>? tokensBefore, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        ValidateUserId(userId);
+        ValidateContexts(contextNames);
+        tokensBefore ??= (await ListTokensAsync(trace, cancellationToken).ConfigureAwait(false)).Select(t => t.Token).ToHashSet(StringComparer.Ordinal);
+
+        var request = ServiceRequest.Create(HttpMethod.Post, HdcProtocol.TokensPath, "create auth token")
+            .WithBody(HdcJson.CreateBody(userId, contextNames), Json);
+        request.Headers["Accept"] = Json;
+        await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+
+        var after = await ListTokensAsync(trace, cancellationToken).ConfigureAwait(false);
+        return HdcCreation.Find(tokensBefore, after, userId, contextNames);
+    }
+
+    public Task UpdateTokenAsync(string token, long userId, IReadOnlyList<string> contextNames, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        ValidateToken(token);
+        ValidateUserId(userId);
+        ValidateContexts(contextNames);
+        var request = ServiceRequest.Create(HttpMethod.Put, HdcProtocol.TokensPath, "update auth token")
+            .WithBody(HdcJson.UpdateBody(token, userId, contextNames), Json);
+        request.SensitiveValues.Add(token);
+        return Http.SendAsync(request, trace, cancellationToken);
+    }
+
+    /// <summary>[doc] DELETE with a JSON body. Repeating it is harmless, so it is retried like any idempotent request.</summary>
+    public Task DeleteTokenAsync(string token, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        ValidateToken(token);
+        var request = ServiceRequest.Create(HttpMethod.Delete, HdcProtocol.TokensPath, "remove auth token")
+            .WithBody(HdcJson.DeleteBody(token), Json);
+        request.SensitiveValues.Add(token);
+        return Http.SendAsync(request, trace, cancellationToken);
+    }
+
+    public void Dispose() => Http.Dispose();
+
+    private static ServiceRequest Get(string path, string operation)
+    {
+        var request = ServiceRequest.Create(HttpMethod.Get, path, operation);
+        request.Headers["Accept"] = Json;
+        return request;
+    }
+
+    private static void ValidateUserId(long userId)
+    {
+        if (userId <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(userId), userId, "A user id is a positive number.");
+        }
+    }
+
+    private static void ValidateContexts(IReadOnlyList<string> contextNames)
+    {
+        if (contextNames is null || contextNames.Count == 0 || contextNames.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("At least one context name is required, and none may be empty.", nameof(contextNames));
+        }
+    }
+
+    private static void ValidateToken(string token)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new ArgumentException("The token value is empty.", nameof(token));
+        }
+    }
+}

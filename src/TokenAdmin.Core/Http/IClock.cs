@@ -1,0 +1,27 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TokenAdmin.Core.Http;
+
+/// <summary>Time and waiting, injectable so that retry and token-expiry tests never sleep.</summary>
+public interface IClock
+{
+    DateTimeOffset UtcNow { get; }
+
+    Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken);
+}
+
+public sealed class SystemClock : IClock
+{
+    public static SystemClock Instance { get; } = new();
+
+    private SystemClock()
+    {
+    }
+
+    public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+
+    public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, cancellationToken);
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Globalization;
+
+namespace TokenAdmin.Core.Http;
+
+/// <summary>How one attempt ended, as far as retrying is concerned.</summary>
+public enum AttemptOutcome
+{
+    /// <summary>The service answered; see the status code.</summary>
+    Response,
+
+    /// <summary>The request never left: connection refused, name not resolved, no route.</summary>
+    NotSent,
+
+    /// <summary>The connection broke after the request may have been sent: outcome unknown.</summary>
+    ConnectionLost,
+
+    /// <summary>No response within the timeout: outcome unknown.</summary>
+    TimedOut,
+
+    /// <summary>TLS refused the server's certificate. Repeating cannot help.</summary>
+    CertificateRejected,
+}
+
+/// <summary>Retry or stop, and how long to wait first.</summary>
+public readonly record struct RetryDecision(bool Retry, TimeSpan Delay, string? GiveUpReason)
+{
+    public static RetryDecision Stop(string? reason = null) => new(false, TimeSpan.Zero, reason);
+}
+
+/// <summary>
+/// The retry rules, as pure functions so they can be tested exhaustively:
+/// <list type="bullet">
+/// <item>429 and 503 say the service did not act: retried for every request.</item>
+/// <item>502, 504, a lost connection and a timeout leave the outcome unknown: retried only when
+/// repeating the request is harmless (idempotent).</item>
+/// <item>A request that never left (connection refused) is always retried.</item>
+/// <item>Retry-After (seconds or HTTP date) wins over backoff; otherwise exponential backoff
+/// with "equal jitter": half the step fixed, half random, never above the cap.</item>
+/// </list>
+/// </summary>
+public static class RetryPolicy
+{
+    public static bool IsRetryable(AttemptOutcome outcome, int statusCode, bool idempotent) => outcome switch
+    {
+        AttemptOutcome.Response => statusCode switch
+        {
+            429 or 503 => true,
+            502 or 504 => idempotent,
+            _ => false,
+        },
+        AttemptOutcome.NotSent => true,
+        AttemptOutcome.ConnectionLost or AttemptOutcome.TimedOut => idempotent,
+        _ => false,
+    };
+
+    /// <param name="retriesSoFar">Retries already made (0 after the first attempt).</param>
+    /// <param name="random">A value in [0, 1) for jitter.</param>
+    public static RetryDecision Decide(AttemptOutcome outcome, int statusCode, bool idempotent, TimeSpan? retryAfter,
+        int retriesSoFar, int maximumRetryCount, RetryOptions options, double random)
+    {
+        if (!IsRetryable(outcome, statusCode, idempotent))
+        {
+            var unknown = outcome is AttemptOutcome.ConnectionLost or AttemptOutcome.TimedOut
+                || (outcome == AttemptOutcome.Response && statusCode is 502 or 504);
+            return RetryDecision.Stop(unknown && !idempotent
+                ? "It was not repeated because the service may have acted on it; check before trying again."
+                : null);
+        }
+
+        if (retriesSoFar >= maximumRetryCount)
+        {
+            return RetryDecision.Stop(maximumRetryCount == 0
+                ? null
+                : $"Gave up after {maximumRetryCount} {(maximumRetryCount == 1 ? "retry" : "retries")} (-MaximumRetryCount).");
+        }
+
+        if (retryAfter is { } wait)
+        {
+            if (wait > options.MaxRetryAfter)
+            {
+                return RetryDecision.Stop(
+                    $"The service asked to wait {FormatDuration(wait)} before trying again, longer than TokenAdmin waits ({FormatDuration(options.MaxRetryAfter)}).");
+            }
+
+            return new RetryDecision(true, wait, null);
+        }
+
+        return new RetryDecision(true, Backoff(retriesSoFar + 1, options, random), null);
+    }
+
+    /// <summary>Step n (1-based): d = min(cap, base * 2^(n-1)); result in [d/2, d].</summary>
+    public static TimeSpan Backoff(int retryNumber, RetryOptions options, double random)
+    {
+        var exponent = Math.Min(Math.Max(retryNumber - 1, 0), 30);
+        var stepTicks = Math.Min(options.MaxDelay.Ticks, options.BaseDelay.Ticks * (double)(1L << exponent));
+        var jittered = (stepTicks / 2) + (Math.Clamp(random, 0, 1) * stepTicks / 2);
+        return TimeSpan.FromTicks((long)Math.Min(jittered, options.MaxDelay.Ticks));
+    }
+
+    /// <summary>Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). A past date means now.</summary>
+    public static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = value.Trim();
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.MaxValue.TotalSeconds - 1));
+        }
+
+        if (DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var date)
+            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+        {
+            var delta = date - now;
+            return delta > TimeSpan.Zero ? delta : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    public static string FormatDuration(TimeSpan duration) =>
+        duration.TotalSeconds < 120
+            ? $"{duration.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s"
+            : $"{duration.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} min";
+}

@@ -1,0 +1,359 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using RestSharp;
+using TokenAdmin.Core.Http.Authentication;
+using TokenAdmin.Core.Redaction;
+
+namespace TokenAdmin.Core.Http;
+
+/// <summary>
+/// The shared HTTP core: one RestClient (one connection pool) per connection, reused by every
+/// request of that connection and safe for concurrent use. Adds credentials per attempt,
+/// applies the timeout, retries by <see cref="RetryPolicy"/>, traces redacted request and
+/// response lines, and turns every failure into a <see cref="ServiceException"/>.
+/// </summary>
+public sealed class ServiceHttpClient : IDisposable
+{
+    private const int ErrorExcerptLength = 300;
+
+    private readonly RestClient _rest;
+    private readonly ConnectionOptions _options;
+    private readonly IRequestAuthenticator? _authenticator;
+    private readonly RedactionRules _rules;
+    private readonly IServiceErrorReader? _errorReader;
+    private readonly IClock _clock;
+    private readonly Func<double> _random;
+    private int _disposed;
+    private long _pausedUntilTicks; // UTC ticks; 429/503 pause the whole connection, not only the request told
+
+    public ServiceHttpClient(ConnectionOptions options, IRequestAuthenticator? authenticator, RedactionRules rules,
+        IServiceErrorReader? errorReader = null, IClock? clock = null, Func<double>? random = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options.MaximumRetryCount < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaximumRetryCount must not be negative.");
+        }
+
+        BaseUri = EndpointPolicy.Validate(options.BaseUri, options.AllowUnencryptedAuthentication);
+        _authenticator = authenticator;
+        _rules = rules;
+        _errorReader = errorReader;
+        _clock = clock ?? SystemClock.Instance;
+        _random = random ?? Random.Shared.NextDouble;
+        _rest = new RestClient(CreateRestOptions(BaseUri, options));
+    }
+
+    public Uri BaseUri { get; }
+
+    public ConnectionOptions Options => _options;
+
+    public IClock Clock => _clock;
+
+    public string? AuthenticationScheme => _authenticator?.Scheme;
+
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    internal static string UserAgent { get; } =
+        $"TokenAdmin/{typeof(ServiceHttpClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0"} (PowerShell module; {Environment.OSVersion.Platform})";
+
+    /// <summary>Sends the request (with retries) and returns the successful response.</summary>
+    /// <exception cref="ServiceException">The service answered with an error, or could not be reached.</exception>
+    /// <exception cref="OperationCanceledException">The caller cancelled (Ctrl+C).</exception>
+    public async Task<ServiceResponse> SendAsync(ServiceRequest request, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        trace ??= NullHttpTrace.Instance;
+        for (var retries = 0; ; retries++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await WaitWhilePausedAsync(trace, cancellationToken).ConfigureAwait(false);
+            var outgoing = request.ToOutgoing();
+            if (_authenticator is not null)
+            {
+                await _authenticator.AuthenticateAsync(outgoing, cancellationToken).ConfigureAwait(false);
+            }
+
+            var redactor = new Redactor(_rules, outgoing.SensitiveValues);
+            var restRequest = ToRestRequest(outgoing);
+            var shownUrl = redactor.Url(_rest.BuildUri(restRequest));
+            TraceRequest(trace, outgoing, shownUrl, redactor, retries);
+
+            var started = Stopwatch.GetTimestamp();
+            var attempt = await ExecuteOnceAsync(restRequest, cancellationToken).ConfigureAwait(false);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+
+            RetryDecision decision;
+            if (attempt.Outcome == AttemptOutcome.Response)
+            {
+                var response = ToServiceResponse(attempt.Response!, retries + 1, elapsed);
+                TraceResponse(trace, outgoing, shownUrl, response, redactor);
+                if (response.IsSuccess)
+                {
+                    return response;
+                }
+
+                var retryAfter = RetryPolicy.ParseRetryAfter(response.Header("Retry-After"), _clock.UtcNow);
+                decision = RetryPolicy.Decide(AttemptOutcome.Response, response.StatusCode, request.Idempotent, retryAfter,
+                    retries, _options.MaximumRetryCount, _options.Retry, _random());
+                if (!decision.Retry)
+                {
+                    throw ServiceException.FromResponse(outgoing, shownUrl, response, ReadError(response, redactor),
+                        redactor.Body(response.Content, response.ContentType, ErrorExcerptLength), retryAfter, decision.GiveUpReason);
+                }
+
+                if (response.StatusCode is 429 or 503)
+                {
+                    PauseConnection(decision.Delay);
+                }
+
+                trace.Verbose($"{response.StatusCode} {response.ReasonPhrase}: retrying {outgoing.Method.Method} {shownUrl} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");
+            }
+            else
+            {
+                var cause = redactor.Scrub(attempt.Cause, 300);
+                trace.Verbose($"HTTP {outgoing.Method.Method} {shownUrl} failed after {elapsed.TotalMilliseconds:0} ms: {cause}");
+                decision = RetryPolicy.Decide(attempt.Outcome, 0, request.Idempotent, null,
+                    retries, _options.MaximumRetryCount, _options.Retry, _random());
+                if (!decision.Retry)
+                {
+                    throw ServiceException.FromTransport(outgoing, shownUrl, ToFailure(attempt.Outcome), cause, retries + 1, decision.GiveUpReason);
+                }
+
+                trace.Verbose($"Retrying {outgoing.Method.Method} {shownUrl} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");
+            }
+
+            await _clock.DelayAsync(decision.Delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>For service clients: a success response whose body cannot be read.</summary>
+    public ServiceException InvalidResponse(ServiceRequest request, ServiceResponse response, string problem) =>
+        ServiceException.InvalidResponse(request, response, problem,
+            new Redactor(_rules, request.SensitiveValues).Body(response.Content, response.ContentType, ErrorExcerptLength));
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _rest.Dispose();
+        }
+    }
+
+    /// <summary>The service said "slow down": every request of this connection waits, so bulk runs back off together.</summary>
+    private void PauseConnection(TimeSpan delay)
+    {
+        var until = (_clock.UtcNow + delay).UtcTicks;
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref _pausedUntilTicks);
+            if (current >= until)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _pausedUntilTicks, until, current) != current);
+    }
+
+    private async Task WaitWhilePausedAsync(IHttpTrace trace, CancellationToken cancellationToken)
+    {
+        var wait = new DateTimeOffset(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero) - _clock.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            trace.Verbose($"The service asked to slow down; waiting {RetryPolicy.FormatDuration(wait)}.");
+            await _clock.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Attempt> ExecuteOnceAsync(RestRequest request, CancellationToken cancellationToken)
+    {
+        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.Timeout is { } timeout)
+        {
+            attemptCts.CancelAfter(timeout);
+        }
+
+        RestResponse response;
+        try
+        {
+            response = await _rest.ExecuteAsync(request, attemptCts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Attempt(AttemptOutcome.TimedOut, null, TimeoutCause());
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (attemptCts.IsCancellationRequested)
+        {
+            return new Attempt(AttemptOutcome.TimedOut, null, TimeoutCause());
+        }
+
+        if (response.ResponseStatus == ResponseStatus.Completed && response.StatusCode != 0)
+        {
+            return new Attempt(AttemptOutcome.Response, response, null);
+        }
+
+        return TransportFailures.Classify(response.ErrorException, response.ErrorMessage);
+    }
+
+    private string TimeoutCause() =>
+        $"no response within {_options.TimeoutSec} s (-TimeoutSec)";
+
+    private ServiceError? ReadError(ServiceResponse response, Redactor redactor)
+    {
+        ServiceError? error;
+        try
+        {
+            error = _errorReader?.Read(response);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or System.Text.Json.JsonException or System.Xml.XmlException)
+        {
+            error = null; // an unreadable error body must not hide the status code
+        }
+
+        return error is null
+            ? null
+            : new ServiceError(
+                error.Code is null ? null : redactor.Scrub(error.Code, 100),
+                error.Message is null ? null : redactor.Scrub(error.Message, 500),
+                error.RequestId is null ? null : redactor.Scrub(error.RequestId, 100));
+    }
+
+    private static RestRequest ToRestRequest(OutgoingRequest outgoing)
+    {
+        var request = new RestRequest(outgoing.Path, ToRestMethod(outgoing.Method));
+        foreach (var (name, value) in outgoing.Query)
+        {
+            request.AddQueryParameter(name, value);
+        }
+
+        foreach (var (name, value) in outgoing.Headers)
+        {
+            request.AddHeader(name, value);
+        }
+
+        if (outgoing.Body is not null)
+        {
+            request.AddStringBody(outgoing.Body, outgoing.ContentType ?? "application/json");
+        }
+
+        return request;
+    }
+
+    private static Method ToRestMethod(HttpMethod method) => method.Method switch
+    {
+        "GET" => Method.Get,
+        "POST" => Method.Post,
+        "PUT" => Method.Put,
+        "DELETE" => Method.Delete,
+        "PATCH" => Method.Patch,
+        "HEAD" => Method.Head,
+        "OPTIONS" => Method.Options,
+        _ => throw new NotSupportedException($"HTTP method {method.Method} is not supported."),
+    };
+
+    private static ServiceResponse ToServiceResponse(RestResponse response, int attempts, TimeSpan elapsed)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in (response.Headers ?? Array.Empty<HeaderParameter>()).Concat(response.ContentHeaders ?? Array.Empty<HeaderParameter>()))
+        {
+            if (header.Name is null)
+            {
+                continue;
+            }
+
+            var value = header.Value ?? string.Empty;
+            headers[header.Name] = headers.TryGetValue(header.Name, out var existing) ? $"{existing}, {value}" : value;
+        }
+
+        return new ServiceResponse((int)response.StatusCode, response.StatusDescription, response.Content,
+            response.ContentType, headers, attempts, elapsed);
+    }
+
+    private static ServiceFailure ToFailure(AttemptOutcome outcome) => outcome switch
+    {
+        AttemptOutcome.TimedOut => ServiceFailure.Timeout,
+        AttemptOutcome.CertificateRejected => ServiceFailure.CertificateRejected,
+        _ => ServiceFailure.ConnectionFailed,
+    };
+
+    private static void TraceRequest(IHttpTrace trace, OutgoingRequest outgoing, string shownUrl, Redactor redactor, int retries)
+    {
+        if (trace.IsVerboseEnabled)
+        {
+            trace.Verbose(retries == 0
+                ? $"HTTP {outgoing.Method.Method} {shownUrl}"
+                : $"HTTP {outgoing.Method.Method} {shownUrl} (retry {retries})");
+        }
+
+        if (trace.IsDebugEnabled)
+        {
+            var headers = outgoing.ContentType is null
+                ? outgoing.Headers
+                : outgoing.Headers.Append(new KeyValuePair<string, string>("Content-Type", outgoing.ContentType));
+            trace.Debug($"HTTP request {outgoing.Method.Method} {shownUrl}{Environment.NewLine}{redactor.Headers(headers)}{Environment.NewLine}{redactor.Body(outgoing.Body, outgoing.ContentType)}");
+        }
+    }
+
+    private static void TraceResponse(IHttpTrace trace, OutgoingRequest outgoing, string shownUrl, ServiceResponse response, Redactor redactor)
+    {
+        if (trace.IsVerboseEnabled)
+        {
+            trace.Verbose(string.Create(CultureInfo.InvariantCulture,
+                $"HTTP {response.StatusCode} {response.ReasonPhrase} from {outgoing.Method.Method} {shownUrl} in {response.Elapsed.TotalMilliseconds:0} ms"));
+        }
+
+        if (trace.IsDebugEnabled)
+        {
+            trace.Debug($"HTTP response {response.StatusCode} {response.ReasonPhrase}{Environment.NewLine}{redactor.Headers(response.Headers)}{Environment.NewLine}{redactor.Body(response.Content, response.ContentType)}");
+        }
+    }
+
+    private static RestClientOptions CreateRestOptions(Uri baseUri, ConnectionOptions options)
+    {
+        var restOptions = new RestClientOptions(baseUri)
+        {
+            // Redirects would re-send credentials somewhere else (or drop them); report them instead.
+            FollowRedirects = false,
+            ThrowOnAnyError = false,
+            SetErrorExceptionOnUnsuccessfulStatusCode = false,
+            // Any HTTP answer is a completed exchange; the retry policy judges the status code.
+            CalculateResponseStatus = _ => ResponseStatus.Completed,
+            // The per-attempt timeout is ours (see ExecuteOnceAsync), so it can be told from Ctrl+C.
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            UserAgent = UserAgent,
+            ConfigureMessageHandler = handler =>
+            {
+                if (handler is HttpClientHandler httpHandler)
+                {
+                    httpHandler.MaxConnectionsPerServer = Math.Max(1, options.MaxConnectionsPerServer);
+                }
+
+                return handler;
+            },
+        };
+
+        if (options.Proxy is not null)
+        {
+            restOptions.Proxy = new WebProxy(options.Proxy) { Credentials = options.ProxyCredential, BypassProxyOnLocal = false };
+        }
+
+        if (options.SkipCertificateCheck)
+        {
+            restOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+        }
+
+        return restOptions;
+    }
+
+    internal readonly record struct Attempt(AttemptOutcome Outcome, RestResponse? Response, string? Cause);
+}

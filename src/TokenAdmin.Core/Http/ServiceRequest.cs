@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+
+namespace TokenAdmin.Core.Http;
+
+/// <summary>
+/// A request as a service client describes it. The HTTP core turns it into one
+/// <see cref="OutgoingRequest"/> per attempt, so authentication (a fresh JWT, a new
+/// signature time) is applied again on every retry.
+/// </summary>
+public sealed class ServiceRequest
+{
+    public ServiceRequest(HttpMethod method, string path, string operation)
+    {
+        Method = method ?? throw new ArgumentNullException(nameof(method));
+        Path = (path ?? throw new ArgumentNullException(nameof(path))).TrimStart('/');
+        Operation = operation;
+    }
+
+    public HttpMethod Method { get; }
+
+    /// <summary>Relative to the connection's base URL.</summary>
+    public string Path { get; }
+
+    /// <summary>What the request does, in words, for logs and error messages ("list auth tokens").</summary>
+    public string Operation { get; }
+
+    public List<KeyValuePair<string, string>> Query { get; } = new();
+
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string? Body { get; private set; }
+
+    public string? ContentType { get; private set; }
+
+    /// <summary>
+    /// Whether repeating the request is harmless when its outcome is unknown (connection lost,
+    /// timeout, 502/504). Defaults from the method: POST and PATCH are not.
+    /// </summary>
+    public bool Idempotent { get; init; }
+
+    /// <summary>Values carried by this request that must never appear in a log or an error (a token being revoked).</summary>
+    public List<string> SensitiveValues { get; } = new();
+
+    public ServiceRequest WithBody(string body, string contentType)
+    {
+        Body = body;
+        ContentType = contentType;
+        return this;
+    }
+
+    public static bool IsIdempotentMethod(HttpMethod method) =>
+        method != HttpMethod.Post && method != HttpMethod.Patch;
+
+    public static ServiceRequest Create(HttpMethod method, string path, string operation) =>
+        new(method, path, operation) { Idempotent = IsIdempotentMethod(method) };
+
+    internal OutgoingRequest ToOutgoing() => new(this);
+}
+
+/// <summary>One attempt of a <see cref="ServiceRequest"/>; authenticators add headers, parameters and secrets here.</summary>
+public sealed class OutgoingRequest
+{
+    internal OutgoingRequest(ServiceRequest request)
+    {
+        Source = request;
+        Query = new List<KeyValuePair<string, string>>(request.Query);
+        Headers = new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase);
+        Body = request.Body;
+        ContentType = request.ContentType;
+        SensitiveValues = new List<string>(request.SensitiveValues);
+    }
+
+    public ServiceRequest Source { get; }
+
+    public HttpMethod Method => Source.Method;
+
+    public string Path => Source.Path;
+
+    public List<KeyValuePair<string, string>> Query { get; }
+
+    public Dictionary<string, string> Headers { get; }
+
+    public string? Body { get; set; }
+
+    public string? ContentType { get; set; }
+
+    public List<string> SensitiveValues { get; }
+}

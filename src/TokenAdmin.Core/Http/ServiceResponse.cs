@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+
+namespace TokenAdmin.Core.Http;
+
+/// <summary>A completed HTTP exchange (any status), as service clients and error readers see it.</summary>
+public sealed class ServiceResponse
+{
+    public ServiceResponse(int statusCode, string? reasonPhrase, string? content, string? contentType,
+        IReadOnlyDictionary<string, string> headers, int attempts, TimeSpan elapsed)
+    {
+        StatusCode = statusCode;
+        ReasonPhrase = reasonPhrase;
+        Content = content ?? string.Empty;
+        ContentType = contentType;
+        Headers = headers;
+        Attempts = attempts;
+        Elapsed = elapsed;
+    }
+
+    public int StatusCode { get; }
+
+    public string? ReasonPhrase { get; }
+
+    public string Content { get; }
+
+    public string? ContentType { get; }
+
+    /// <summary>Response and content headers, case-insensitive, values of repeated headers joined with ", ".</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    public int Attempts { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    public bool IsSuccess => StatusCode is >= 200 and <= 299;
+
+    /// <summary>The service's request id, from the usual headers, if it sent one.</summary>
+    public string? RequestId
+    {
+        get
+        {
+            foreach (var name in RequestIdHeaders)
+            {
+                if (Headers.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    internal static readonly string[] RequestIdHeaders = { "X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Amzn-RequestId", "X-MS-Request-Id" };
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+}

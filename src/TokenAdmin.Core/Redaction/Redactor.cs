@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace TokenAdmin.Core.Redaction;
+
+/// <summary>
+/// Renders URLs, headers and bodies for -Verbose, -Debug and error messages. Two layers:
+/// structure (allow-listed names, see <see cref="RedactionRules"/>) and values (every secret
+/// the request carried, and anything that looks like an opaque token, is replaced wherever
+/// it appears in free text).
+/// </summary>
+public sealed class Redactor
+{
+    /// <summary>Shortest value scrubbed by value; shorter ones would garble ordinary words.</summary>
+    private const int MinimumSensitiveLength = 4;
+
+    public const int DefaultMaxLength = 4096;
+
+    /// <summary>
+    /// Long runs of token alphabet (base64, base64url, hex, JWT dots) that contain both letters and
+    /// digits: keys, tokens, signatures and JWTs a service might echo in a free-text message.
+    /// </summary>
+    private static readonly Regex OpaqueValue = new(
+        @"(?<![A-Za-z0-9+/_\-.~=])(?=[A-Za-z0-9+/_\-.~=]*[0-9])(?=[A-Za-z0-9+/_\-.~=]*[A-Za-z])[A-Za-z0-9+/_\-.~=]{24,}",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private readonly string[] _sensitiveValues;
+
+    public Redactor(RedactionRules rules, IEnumerable<string>? sensitiveValues = null)
+    {
+        Rules = rules;
+        _sensitiveValues = (sensitiveValues ?? Enumerable.Empty<string>())
+            .Where(v => !string.IsNullOrEmpty(v) && v.Length >= MinimumSensitiveLength)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(v => v.Length) // longest first, so a secret containing another is removed whole
+            .ToArray();
+    }
+
+    public RedactionRules Rules { get; }
+
+    /// <summary>Free text: removes known secrets (also URL-encoded and base64-encoded forms) and opaque token-like runs.</summary>
+    public string Scrub(string? text, int maxLength = DefaultMaxLength)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var result = text;
+        foreach (var secret in _sensitiveValues)
+        {
+            result = result.Replace(secret, RedactionRules.Redacted, StringComparison.Ordinal);
+            var encoded = Uri.EscapeDataString(secret);
+            if (encoded != secret)
+            {
+                result = result.Replace(encoded, RedactionRules.Redacted, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        result = OpaqueValue.Replace(result, RedactionRules.Redacted);
+        return Truncate(result, maxLength);
+    }
+
+    /// <summary>scheme://host/path?allowed=value&amp;other=REDACTED; user info is dropped.</summary>
+    public string Url(Uri url)
+    {
+        var builder = new StringBuilder()
+            .Append(url.Scheme).Append("://").Append(url.Host);
+        if (!url.IsDefaultPort)
+        {
+            builder.Append(':').Append(url.Port);
+        }
+
+        builder.Append(Scrub(url.AbsolutePath));
+        if (url.Query.Length > 1)
+        {
+            builder.Append('?').Append(FormOrQuery(url.Query.Substring(1), Rules.IsLoggableQueryParameter));
+        }
+
+        return builder.ToString();
+    }
+
+    public string Header(string name, string value) =>
+        Rules.IsLoggableHeader(name) ? Scrub(value, 512) : RedactionRules.Redacted;
+
+    public string Headers(IEnumerable<KeyValuePair<string, string>> headers) =>
+        string.Join(Environment.NewLine, headers.Select(h => $"{h.Key}: {Header(h.Key, h.Value)}"));
+
+    /// <summary>A request or response body, rendered by content type (JSON, XML, form, text).</summary>
+    public string Body(string? body, string? contentType, int maxLength = DefaultMaxLength)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "(empty)";
+        }
+
+        var kind = BodyKinds.Detect(body, contentType);
+        var rendered = kind switch
+        {
+            BodyKind.Json => JsonBodyRedactor.Redact(body, this),
+            BodyKind.Xml => XmlBodyRedactor.Redact(body, this),
+            BodyKind.Form => FormOrQuery(body, Rules.IsLoggableField),
+            _ => null,
+        };
+
+        return Truncate(rendered ?? Scrub(body, int.MaxValue), maxLength);
+    }
+
+    /// <summary>Value of an allow-listed field in a structured body: shown, but still scrubbed by value.</summary>
+    internal string FieldValue(string name, string value) =>
+        Rules.IsLoggableField(name) ? Scrub(value, int.MaxValue) : RedactionRules.Redacted;
+
+    private string FormOrQuery(string encoded, Func<string, bool> isLoggable)
+    {
+        var parts = encoded.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair =>
+        {
+            var equals = pair.IndexOf('=');
+            var rawName = equals < 0 ? pair : pair.Substring(0, equals);
+            var name = SafeUnescape(rawName);
+            if (equals < 0)
+            {
+                return Scrub(rawName);
+            }
+
+            var value = pair.Substring(equals + 1);
+            return $"{Scrub(rawName)}={(isLoggable(name) ? Scrub(value) : RedactionRules.Redacted)}";
+        });
+        return string.Join("&", parts);
+    }
+
+    private static string SafeUnescape(string value)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(value.Replace('+', ' '));
+        }
+        catch (UriFormatException)
+        {
+            return value;
+        }
+    }
+
+    private static string Truncate(string text, int maxLength) =>
+        text.Length <= maxLength ? text : string.Concat(text.AsSpan(0, maxLength), $"... ({text.Length - maxLength} more characters)");
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Management.Automation;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Errors;
+using TokenAdmin.Runtime;
+
+namespace TokenAdmin.Connections;
+
+/// <summary>Options every Connect-* shares, named as Invoke-RestMethod names them.</summary>
+public abstract class ConnectCommand : TokenAdminCommand
+{
+    /// <summary>Seconds to wait for each response (each attempt); 0 waits indefinitely.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int TimeoutSec { get; set; } = ConnectionOptions.DefaultTimeoutSec;
+
+    /// <summary>How often one request may be repeated after 429, 502, 503, 504 or a transport failure.</summary>
+    [Parameter]
+    [ValidateRange(0, 100)]
+    public int MaximumRetryCount { get; set; } = ConnectionOptions.DefaultMaximumRetryCount;
+
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? Proxy { get; set; }
+
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
+    /// <summary>Trust any server certificate. For test servers you control only; warns.</summary>
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    /// <summary>Allow http:// to a host that is not this computer (credentials then travel in clear text).</summary>
+    [Parameter]
+    public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+    /// <summary>Return the connection object (for -Connection, or to hold several).</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The shared options; terminates on a bad combination before anything is sent.</summary>
+    private protected ConnectionOptions BuildOptions(Uri baseUri)
+    {
+        if (ProxyCredential is not null && Proxy is null)
+        {
+            Terminate(new ArgumentException("-ProxyCredential needs -Proxy."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, ProxyCredential);
+        }
+
+        if (Proxy is not null && (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)))
+        {
+            Terminate(new ArgumentException("-Proxy must be an absolute http:// or https:// URL."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Proxy);
+        }
+
+        var options = new ConnectionOptions(baseUri)
+        {
+            TimeoutSec = TimeoutSec,
+            MaximumRetryCount = MaximumRetryCount,
+            Proxy = Proxy,
+            ProxyCredential = Seam.ToNetworkCredential(ProxyCredential),
+            SkipCertificateCheck = SkipCertificateCheck.IsPresent,
+            AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
+        };
+
+        try
+        {
+            EndpointPolicy.Validate(baseUri, options.AllowUnencryptedAuthentication);
+        }
+        catch (ServiceException ex)
+        {
+            Terminate(ex, ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, baseUri);
+        }
+
+        if (options.SkipCertificateCheck)
+        {
+            Seam.WriteWarning($"-SkipCertificateCheck: TokenAdmin will trust any certificate presented by {baseUri.Host}, so anyone who can intercept the traffic can read the credentials. Use it only with a test server you control.");
+        }
+
+        if (baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback)
+        {
+            Seam.WriteWarning($"-AllowUnencryptedAuthentication: credentials for {baseUri.Host} travel unencrypted over http://.");
+        }
+
+        return options;
+    }
+
+    /// <summary>Makes the connection current and, with -PassThru, writes it.</summary>
+    private protected void Publish(TokenAdminConnection connection)
+    {
+        Connections.SetCurrent(connection);
+        if (PassThru)
+        {
+            Seam.WriteObject(connection);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private protected void Terminate(Exception exception, string errorId, ErrorCategory category, object? target) =>
+        Seam.ThrowTerminatingError(new CommandError(exception, errorId, category, target));
+}

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace TokenAdmin.Connections;
+
+/// <summary>
+/// The current connection per service: what -Connection defaults to. Process-wide, so
+/// ForEach-Object -Parallel and thread jobs use the connection made in the session.
+/// </summary>
+internal sealed class ConnectionStore
+{
+    private readonly ConcurrentDictionary<TokenAdminService, TokenAdminConnection> _current = new();
+
+    public static ConnectionStore Session { get; } = new();
+
+    /// <summary>Makes <paramref name="connection"/> current. The one it replaces stays usable by whoever holds it.</summary>
+    public void SetCurrent(TokenAdminConnection connection) => _current[connection.Service] = connection;
+
+    public T? Current<T>(TokenAdminService service)
+        where T : TokenAdminConnection =>
+        _current.TryGetValue(service, out var connection) ? connection as T : null;
+
+    public IReadOnlyList<TokenAdminConnection> All() =>
+        _current.Values.OrderBy(c => c.Service).ToList();
+
+    /// <summary>Forgets and closes the current connection of <paramref name="service"/>.</summary>
+    public TokenAdminConnection? Remove(TokenAdminService service)
+    {
+        if (_current.TryRemove(service, out var connection))
+        {
+            connection.Dispose();
+            return connection;
+        }
+
+        return null;
+    }
+
+    public void Clear()
+    {
+        foreach (var service in _current.Keys.ToList())
+        {
+            Remove(service);
+        }
+    }
+}

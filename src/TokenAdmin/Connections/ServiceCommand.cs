@@ -1,0 +1,85 @@
+using System;
+using System.Management.Automation;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Errors;
+using TokenAdmin.Runtime;
+
+namespace TokenAdmin.Connections;
+
+/// <summary>
+/// Base of a command that talks to one service: -Connection (default: the last Connect-* for
+/// that service; also bound from piped objects that carry their connection), and error helpers.
+/// </summary>
+public abstract class ServiceCommand<TConnection> : TokenAdminCommand
+    where TConnection : TokenAdminConnection
+{
+    /// <summary>The connection to use. Default: the last Connect-* for this service.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public TConnection? Connection { get; set; }
+
+    private protected abstract TokenAdminService Service { get; }
+
+    private protected abstract ErrorVocabulary Vocabulary { get; }
+
+    /// <summary>The connection for the current record; terminates when there is none, since every later item would fail too.</summary>
+    private protected TConnection RequireConnection()
+    {
+        var connection = Connection ?? Connections.Current<TConnection>(Service);
+        if (connection is null)
+        {
+            Seam.ThrowTerminatingError(new CommandError(
+                new InvalidOperationException($"Not connected to {Vocabulary.ServiceName}. Run {Vocabulary.ConnectCommand} first, or pass -Connection."),
+                ErrorIds.NotConnected, ErrorCategory.ConnectionError, null));
+        }
+
+        if (!connection.IsOpen)
+        {
+            Seam.ThrowTerminatingError(new CommandError(
+                new InvalidOperationException($"This {Vocabulary.ServiceName} connection was closed by Disconnect-TokenAdmin. Run {Vocabulary.ConnectCommand} again."),
+                ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, connection));
+        }
+
+        return connection;
+    }
+
+    /// <summary>Runs one request on the pump; a failure is written as a non-terminating error for <paramref name="target"/>.</summary>
+    private protected bool TryRun<T>(Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> operation, object? target, out T result)
+    {
+        try
+        {
+            result = Pump.Run(operation);
+            return true;
+        }
+        catch (Exception ex) when (ToError(ex, target) is { } error)
+        {
+            WriteItemError(error);
+            result = default!;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Non-terminating, except when the credentials were refused: every later item would fail the
+    /// same way, so the command stops instead of repeating the error for each.
+    /// </summary>
+    private protected void WriteItemError(CommandError error)
+    {
+        if (error.ErrorId == ErrorIds.AuthenticationFailed)
+        {
+            Seam.ThrowTerminatingError(error);
+        }
+
+        Seam.WriteError(error);
+    }
+
+    /// <summary>The CommandError for an exception the core raises for one item, or null for anything else (a bug: let it surface).</summary>
+    private protected CommandError? ToError(Exception exception, object? target) => exception switch
+    {
+        ServiceException service => ServiceErrorTranslator.Translate(service, target, Vocabulary),
+        ArgumentException argument => ServiceErrorTranslator.InvalidArgument(argument, target),
+        ObjectDisposedException => new CommandError(
+            new InvalidOperationException($"This {Vocabulary.ServiceName} connection was closed. Run {Vocabulary.ConnectCommand} again."),
+            ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, target),
+        _ => null,
+    };
+}

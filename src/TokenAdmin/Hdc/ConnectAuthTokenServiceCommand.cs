@@ -1,0 +1,88 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using TokenAdmin.Connections;
+using TokenAdmin.Core.Hdc;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Http.Authentication;
+using TokenAdmin.Errors;
+using TokenAdmin.Runtime;
+
+namespace TokenAdmin.Hdc;
+
+/// <summary>
+/// Connects to a bim.cloud HDC tenant with HTTP Basic (-Credential) or a bearer access token
+/// (-AccessToken), checks the credentials with one read, and makes it the current HDC connection.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "AuthTokenService", DefaultParameterSetName = CredentialSet)]
+[OutputType(typeof(HdcConnection))]
+public sealed class ConnectAuthTokenServiceCommand : ConnectCommand
+{
+    private const string CredentialSet = "Credential";
+    private const string AccessTokenSet = "AccessToken";
+
+    /// <summary>The tenant's base URL; the API paths (api/authtokens...) are relative to it.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNull]
+    public Uri BaseUri { get; set; } = null!;
+
+    /// <summary>User name and password for HTTP Basic authentication.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = CredentialSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential Credential { get; set; } = null!;
+
+    /// <summary>An access token sent as "Authorization: Bearer".</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AccessTokenSet)]
+    [ValidateNotNull]
+    public SecureString AccessToken { get; set; } = null!;
+
+    /// <summary>Time source for ConnectedAt; tests pin it.</summary>
+    internal IClock Clock { get; set; } = SystemClock.Instance;
+
+    private protected override void Process()
+    {
+        var options = BuildOptions(BaseUri);
+        var (authenticator, userName) = CreateAuthenticator();
+        var client = new HdcClient(options, authenticator, Clock);
+        var connection = new HdcConnection(client, userName, Clock.UtcNow);
+        try
+        {
+            // One cheap read proves URL and credentials now, not in the middle of a scheduled run.
+            var contexts = Pump.Run(ct => client.ListContextsAsync(Trace, ct));
+            Seam.WriteVerbose($"Connected to HDC at {connection.BaseUri} ({connection}); {contexts.Count} token contexts available.");
+        }
+        catch (ServiceException ex)
+        {
+            connection.Dispose();
+            Seam.ThrowTerminatingError(ServiceErrorTranslator.Translate(ex, BaseUri, HdcErrors.Vocabulary));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        Publish(connection);
+    }
+
+    private (IRequestAuthenticator Authenticator, string? UserName) CreateAuthenticator()
+    {
+        try
+        {
+            if (ParameterSetName == AccessTokenSet)
+            {
+                return (new BearerAuthenticator(AccessToken), null);
+            }
+
+            var credential = Seam.ToNetworkCredential(Credential)
+                ?? throw ServiceException.InvalidCredential("-Credential is required.");
+            return (new BasicAuthenticator(credential.UserName, credential.SecurePassword), credential.UserName);
+        }
+        catch (ServiceException ex)
+        {
+            Terminate(ex, ErrorIds.InvalidCredential, ErrorCategory.InvalidArgument, null);
+            return default;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System;
+using TokenAdmin.Core.Hdc;
+
+namespace TokenAdmin;
+
+/// <summary>A connection to a bim.cloud HDC tenant (Connect-AuthTokenService).</summary>
+public sealed class HdcConnection : TokenAdminConnection
+{
+    internal HdcConnection(HdcClient client, string? userName, DateTimeOffset connectedAt)
+        : base(client.Http, userName, connectedAt)
+    {
+        Client = client;
+    }
+
+    public override TokenAdminService Service => TokenAdminService.Hdc;
+
+    internal HdcClient Client { get; }
+}

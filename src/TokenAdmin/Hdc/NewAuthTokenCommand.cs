@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using TokenAdmin.Core.Hdc;
+
+namespace TokenAdmin.Hdc;
+
+/// <summary>
+/// Creates an HDC token for a user, scoped to contexts given by name or code. The service does
+/// not return the new token; it is found in a listing taken right after and written out. When it
+/// cannot be told apart (another client created a look-alike at the same moment), a warning
+/// says so and how to find it.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "AuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(AuthToken))]
+public sealed class NewAuthTokenCommand : HdcCommand
+{
+    /// <summary>Snapshot of existing token values per connection: the "before" of the next create.</summary>
+    private readonly Dictionary<HdcConnection, HashSet<string>> _known = new();
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, long.MaxValue)]
+    public long UserId { get; set; }
+
+    /// <summary>Context names (any case) or codes; Get-AuthTokenContext lists them.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Context { get; set; } = null!;
+
+    private protected override void Process()
+    {
+        var connection = RequireConnection();
+        var requested = Normalize(Context);
+        var target = $"user {UserId}";
+        if (!Seam.ShouldProcess($"{target} on {connection.BaseUri}", $"Create auth token with context {string.Join(", ", requested)}"))
+        {
+            return;
+        }
+
+        var names = ResolveContexts(connection, requested, target);
+        if (names is null)
+        {
+            return;
+        }
+
+        _known.TryGetValue(connection, out var before);
+        if (!TryRun(ct => connection.Client.CreateTokenAsync(UserId, names, before, Trace, ct), target, out var creation))
+        {
+            _known.Remove(connection); // the outcome may be unknown: list afresh next time
+            return;
+        }
+
+        _known[connection] = creation.ListingAfter.Select(t => t.Token).ToHashSet();
+        if (creation.Token is { } created)
+        {
+            Seam.WriteObject(ToAuthToken(created, connection));
+            return;
+        }
+
+        var listing = $"Get-AuthToken -UserId {UserId} -Context {string.Join(",", names)}";
+        Seam.WriteWarning(creation.Candidates == 0
+            ? $"The service accepted the new token for user {UserId} but does not list it yet, so it cannot be shown. Run '{listing}' to find it."
+            : $"The service accepted the new token for user {UserId}, but {creation.Candidates} new tokens with the same contexts appeared at the same time (another client created some), so TokenAdmin cannot tell which is yours. Run '{listing}' to see them.");
+    }
+}

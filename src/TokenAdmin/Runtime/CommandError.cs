@@ -1,0 +1,25 @@
+using System;
+using System.Management.Automation;
+
+namespace TokenAdmin.Runtime;
+
+/// <summary>
+/// Everything an ErrorRecord needs, as plain data: the seam builds the ErrorRecord in PowerShell,
+/// tests assert on this directly (the reference assemblies' ErrorRecord is inert).
+/// </summary>
+/// <param name="Exception">Carries the detail (for ServiceException: status, service code, request id).</param>
+/// <param name="ErrorId">Stable, specific, no spaces or data: "AuthTokenNotFound".</param>
+/// <param name="TargetObject">The item the error is about. Never a secret: tokens appear as their fingerprint.</param>
+/// <param name="Message">What the user reads; says what to do next. Defaults to the exception's message.</param>
+internal sealed record CommandError(Exception Exception, string ErrorId, ErrorCategory Category, object? TargetObject, string? Message = null)
+{
+    public string DisplayMessage => Message ?? Exception.Message;
+
+    public string? RecommendedAction { get; init; }
+
+    public ErrorRecord ToErrorRecord() =>
+        new(Exception, ErrorId, Category, TargetObject)
+        {
+            ErrorDetails = new ErrorDetails(DisplayMessage) { RecommendedAction = RecommendedAction },
+        };
+}
