@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace TokenAdmin.Emulator;
+
+/// <summary>
+/// The emulator's control surface under <c>/_emulator</c>: no authentication, no faults, not
+/// journaled. For the demo and for scripts (Pester) that cannot reach the in-process API.
+/// </summary>
+internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedService> services)
+{
+    private static readonly string[] Endpoints =
+    [
+        "GET /_emulator",
+        "POST /_emulator/faults",
+        "DELETE /_emulator/faults",
+        "POST /_emulator/reset",
+        "GET /_emulator/requests",
+    ];
+
+    public void Map(IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup(EmulatorEndpoints.AdminPath.Value!);
+        admin.MapGet(string.Empty, Describe);
+        admin.MapPost("/faults", AddFaultsAsync);
+        admin.MapDelete("/faults", ClearFaults);
+        admin.MapPost("/reset", Reset);
+        admin.MapGet("/requests", ListRequests);
+    }
+
+    internal EmulatorInfo Info()
+    {
+        var proxy = host.Options.Proxy is { } proxyOptions
+            ? new ProxyInfo(host.BaseAddress.AbsoluteUri, ForwardProxy.Realm, proxyOptions.UserName, proxyOptions.Password)
+            : null;
+        return new EmulatorInfo(
+            "TokenAdmin emulator",
+            host.BaseAddress.AbsoluteUri,
+            host.HttpsBaseAddress?.AbsoluteUri,
+            host.AdminUri.AbsoluteUri,
+            EmulatorHost.RouteNames,
+            services.Select(service => service.Describe(new Uri(host.BaseAddress, service.Key + "/"))).ToArray(),
+            proxy,
+            Endpoints);
+    }
+
+    private IResult Describe() => Results.Json(Info(), EmulatorJsonContext.Default.EmulatorInfo, JsonResults.ContentType);
+
+    private async Task<IResult> AddFaultsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        FaultRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync(request.Body, EmulatorJsonContext.Default.FaultRequest, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return BadRequest($"Body is not a fault request: {exception.Message}");
+        }
+
+        if (body?.Route is not { } route)
+        {
+            return BadRequest("route is required (a route name, or * for every route).");
+        }
+
+        try
+        {
+            var steps = (body.Steps ?? []).Select(ToStep).ToArray();
+            if (body.LatencyMs is { } latencyMs)
+            {
+                host.Faults.SetLatency(route, TimeSpan.FromMilliseconds(latencyMs));
+            }
+
+            host.Faults.Enqueue(route, steps);
+            return Results.Json(new FaultSummary(route, host.Faults.PendingSteps(route), body.LatencyMs), EmulatorJsonContext.Default.FaultSummary, JsonResults.ContentType);
+        }
+        catch (ArgumentException exception)
+        {
+            return BadRequest(exception.Message);
+        }
+    }
+
+    private IResult ClearFaults()
+    {
+        host.Faults.Clear();
+        return Results.NoContent();
+    }
+
+    private IResult Reset()
+    {
+        host.Reset();
+        return Results.NoContent();
+    }
+
+    private IResult ListRequests() =>
+        Results.Json(new JournalSnapshot(host.Requests.Entries), EmulatorJsonContext.Default.JournalSnapshot, JsonResults.ContentType);
+
+    private static FaultStep ToStep(FaultStepRequest step) => step switch
+    {
+        { Status: { } status, Abort: false, Hang: false } => FaultStep.Status(status, step.RetryAfter, step.Body, step.ContentType),
+        { Status: null, Abort: true, Hang: false } => FaultStep.Abort(),
+        { Status: null, Abort: false, Hang: true } => FaultStep.Hang(),
+        _ => throw new ArgumentException("Each step needs exactly one of status, abort: true, hang: true.", nameof(step)),
+    };
+
+    private static IResult BadRequest(string message) =>
+        JsonResults.Error(StatusCodes.Status400BadRequest, "INVALID_REQUEST", message);
+}

@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace TokenAdmin.Emulator;
+
+/// <summary>
+/// Parses <c>dotnet run --project src/TokenAdmin.Emulator -- [options]</c>. Options take their value
+/// as the next argument or after '=' (<c>--port 5080</c>, <c>--port=5080</c>).
+/// </summary>
+internal static class EmulatorCommandLine
+{
+    public const int DefaultPort = 5080;
+
+    public const string Usage = """
+        TokenAdmin emulator: the services TokenAdmin administers, in memory, on 127.0.0.1.
+
+        Usage: dotnet run --project src/TokenAdmin.Emulator -- [options]
+
+        Options:
+          --port <n>                 HTTP port (default 5080; 0 picks a free port)
+          --https                    also listen for HTTPS with a self-signed certificate
+          --https-port <n>           HTTPS port (default: --port + 1; 0 picks a free port)
+          --verbose                  log every request to the console
+          --hdc-auth basic|bearer|both
+                                     HDC authentication schemes accepted (default both)
+          --proxy                    also act as a forward proxy for http:// targets, demanding
+                                     the demo proxy credentials (Proxy-Authorization: Basic)
+          --fault <route>=<step>[,<step>...]
+                                     queue faults for a route (or * for every route); a step is
+                                     <status>, <status>:<retryAfterSeconds>, abort or hang.
+                                     Repeatable. Example: --fault hdc.tokens.list=429:1,503
+          --latency <route>=<ms>     delay every request of a route. Repeatable.
+          --url-file <path>          once listening, write the base URL to this file (the HTTPS
+                                     base URL follows on a second line with --https); deleted on exit
+          --help                     show this help
+
+        Routes: hdc.tokens.list, hdc.contexts.list, hdc.tokens.create, hdc.tokens.update,
+                hdc.tokens.delete, * (every route)
+        Admin endpoint: GET /_emulator (info), POST/DELETE /_emulator/faults, POST /_emulator/reset,
+                        GET /_emulator/requests
+
+        Exit codes: 0 stopped normally, 1 could not start, 2 invalid options.
+        """;
+
+    public static CommandLineParseResult Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> knownRoutes)
+    {
+        try
+        {
+            return CommandLineParseResult.Success(new Parser(args, knownRoutes).Parse());
+        }
+        catch (InvalidOptionException exception)
+        {
+            return CommandLineParseResult.Failure(exception.Message);
+        }
+    }
+
+    private sealed class Parser(IReadOnlyList<string> args, IReadOnlyCollection<string> knownRoutes)
+    {
+        private int index;
+
+        public EmulatorLaunchSettings Parse()
+        {
+            var options = new EmulatorOptions { Port = DefaultPort };
+            int? httpsPort = null;
+            var faults = new List<RouteFaults>();
+            var latencies = new List<RouteLatency>();
+            string? urlFile = null;
+            var showHelp = false;
+
+            while (index < args.Count)
+            {
+                var (name, inlineValue) = Split(args[index++]);
+                switch (name)
+                {
+                    case "--port":
+                        options.Port = ParsePort(name, Value(name, inlineValue));
+                        break;
+                    case "--https-port":
+                        httpsPort = ParsePort(name, Value(name, inlineValue));
+                        break;
+                    case "--https":
+                        Flag(name, inlineValue);
+                        options.EnableHttps = true;
+                        break;
+                    case "--verbose":
+                        Flag(name, inlineValue);
+                        options.Verbose = true;
+                        break;
+                    case "--proxy":
+                        Flag(name, inlineValue);
+                        options.Proxy = new ProxyOptions();
+                        break;
+                    case "--hdc-auth":
+                        ApplyHdcAuth(options.Hdc, Value(name, inlineValue));
+                        break;
+                    case "--fault":
+                        faults.Add(ParseFaults(Value(name, inlineValue)));
+                        break;
+                    case "--latency":
+                        latencies.Add(ParseLatency(Value(name, inlineValue)));
+                        break;
+                    case "--url-file":
+                        urlFile = Value(name, inlineValue);
+                        break;
+                    case "--help" or "-h" or "-?":
+                        Flag(name, inlineValue);
+                        showHelp = true;
+                        break;
+                    default:
+                        throw new InvalidOptionException($"Unknown option '{name}'.");
+                }
+            }
+
+            options.HttpsPort = httpsPort ?? (options.Port is 0 or 65535 ? 0 : options.Port + 1);
+            return new EmulatorLaunchSettings(options, faults, latencies, urlFile, showHelp);
+        }
+
+        private static (string Name, string? InlineValue) Split(string argument)
+        {
+            var equals = argument.StartsWith("--", StringComparison.Ordinal) ? argument.IndexOf('=') : -1;
+            return equals < 0 ? (argument, null) : (argument[..equals], argument[(equals + 1)..]);
+        }
+
+        private string Value(string name, string? inlineValue)
+        {
+            if (inlineValue is not null)
+            {
+                return inlineValue;
+            }
+
+            if (index >= args.Count || args[index].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new InvalidOptionException($"Option '{name}' needs a value.");
+            }
+
+            return args[index++];
+        }
+
+        private static void Flag(string name, string? inlineValue)
+        {
+            if (inlineValue is not null)
+            {
+                throw new InvalidOptionException($"Option '{name}' takes no value.");
+            }
+        }
+
+        private static int ParsePort(string name, string value) =>
+            int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
+                ? port
+                : throw new InvalidOptionException($"Option '{name}' needs a port number from 0 to 65535, not '{value}'.");
+
+        private static void ApplyHdcAuth(HdcOptions hdc, string value)
+        {
+            (hdc.AllowBasic, hdc.AllowBearer) = value.ToLowerInvariant() switch
+            {
+                "basic" => (true, false),
+                "bearer" => (false, true),
+                "both" => (true, true),
+                _ => throw new InvalidOptionException($"Option '--hdc-auth' takes basic, bearer or both, not '{value}'."),
+            };
+        }
+
+        private RouteFaults ParseFaults(string value)
+        {
+            var (route, steps) = RouteAndValue("--fault", value);
+            return new RouteFaults(route, steps.Split(',').Select(step => ParseStep(step.Trim())).ToArray());
+        }
+
+        private RouteLatency ParseLatency(string value)
+        {
+            var (route, milliseconds) = RouteAndValue("--latency", value);
+            return int.TryParse(milliseconds, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+                ? new RouteLatency(route, TimeSpan.FromMilliseconds(ms))
+                : throw new InvalidOptionException($"Option '--latency' needs <route>=<milliseconds>, not '{value}'.");
+        }
+
+        private (string Route, string Value) RouteAndValue(string name, string value)
+        {
+            var equals = value.IndexOf('=');
+            if (equals <= 0 || equals == value.Length - 1)
+            {
+                throw new InvalidOptionException($"Option '{name}' needs <route>=<value>, not '{value}'.");
+            }
+
+            var route = value[..equals];
+            if (!knownRoutes.Contains(route) && route != FaultInjector.AnyRoute)
+            {
+                throw new InvalidOptionException(
+                    $"Unknown route '{route}' in '{name}'. Known: {string.Join(", ", knownRoutes)}, * (every route).");
+            }
+
+            return (route, value[(equals + 1)..]);
+        }
+
+        private static FaultStep ParseStep(string step)
+        {
+            if (step.Equals("abort", StringComparison.OrdinalIgnoreCase))
+            {
+                return FaultStep.Abort();
+            }
+
+            if (step.Equals("hang", StringComparison.OrdinalIgnoreCase))
+            {
+                return FaultStep.Hang();
+            }
+
+            var colon = step.IndexOf(':');
+            var status = colon < 0 ? step : step[..colon];
+            var retryAfter = colon < 0 ? null : step[(colon + 1)..];
+            if (!int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var statusCode)
+                || statusCode is < 200 or > 599
+                || retryAfter is { Length: 0 })
+            {
+                throw new InvalidOptionException(
+                    $"Fault step '{step}' is not <status> (200-599), <status>:<retryAfterSeconds>, abort or hang.");
+            }
+
+            return FaultStep.Status(statusCode, retryAfter);
+        }
+    }
+
+    private sealed class InvalidOptionException(string message) : Exception(message);
+}

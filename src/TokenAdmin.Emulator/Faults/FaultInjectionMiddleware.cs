@@ -1,0 +1,90 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+
+namespace TokenAdmin.Emulator;
+
+/// <summary>
+/// Applies <see cref="FaultInjector"/> plans to named routes. Runs after routing (it needs the route
+/// name) and before the services' authentication, like a gateway in front of the real service.
+/// </summary>
+internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInjector faults, IHostApplicationLifetime lifetime)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var route = EmulatorEndpoints.RouteNameOf(context);
+        if (route is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var plan = faults.Next(route);
+
+        // Delays end when the client leaves or the host stops, so disposing a host never waits on them.
+        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        if (plan.Latency > TimeSpan.Zero && !await DelayAsync(plan.Latency, abandoned.Token))
+        {
+            ConnectionAbort.Abort(context);
+            return;
+        }
+
+        switch (plan.Step)
+        {
+            case null:
+                await next(context);
+                break;
+            case { Kind: FaultKind.Status } step:
+                await RespondAsync(context, step);
+                break;
+            case { Kind: FaultKind.Abort }:
+                ConnectionAbort.Abort(context);
+                break;
+            case { Kind: FaultKind.Hang }:
+                await DelayAsync(Timeout.InfiniteTimeSpan, abandoned.Token);
+                ConnectionAbort.Abort(context);
+                break;
+        }
+    }
+
+    private static async Task RespondAsync(HttpContext context, FaultStep step)
+    {
+        if (step.RetryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = step.RetryAfter;
+        }
+
+        if (step.StatusCode is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
+        {
+            context.Response.StatusCode = step.StatusCode; // These statuses cannot carry a body.
+            return;
+        }
+
+        if (step.Body is null)
+        {
+            await JsonResults.Error(step.StatusCode, FaultResponses.ErrorCodeFor(step.StatusCode), FaultResponses.MessageFor(step.StatusCode))
+                .ExecuteAsync(context);
+            return;
+        }
+
+        context.Response.StatusCode = step.StatusCode;
+        context.Response.ContentType = step.ContentType ?? JsonResults.ContentType;
+        await context.Response.WriteAsync(step.Body, context.RequestAborted);
+    }
+
+    /// <summary>True when the delay ran out, false when it was abandoned.</summary>
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace TokenAdmin.Emulator;
+
+/// <summary>bim.cloud "HDC" (SERVICES.md §4), mounted at <c>/hdc</c>: the tenant base URL a client is given.</summary>
+internal sealed class HdcService(HdcOptions options, HdcState state) : IEmulatedService
+{
+    public string Key => "hdc";
+
+    public IReadOnlyList<string> RouteNames => HdcRouteNames.All;
+
+    public void MapEndpoints(IEndpointRouteBuilder serviceRoot)
+    {
+        var tenant = serviceRoot.MapGroup(string.Empty).AddEndpointFilter(new HdcAuthenticationFilter(options));
+        new HdcEndpoints(state).Map(tenant);
+    }
+
+    public void Reset() => state.Reset();
+
+    public EmulatedServiceInfo Describe(Uri serviceBaseUri)
+    {
+        var schemes = new List<string>();
+        var credentials = new List<DemoCredentialInfo>();
+        if (options.AllowBasic)
+        {
+            schemes.Add("Basic");
+            credentials.AddRange(options.Users.Select(user => new DemoCredentialInfo(
+                RoleName(user.Role),
+                "Basic",
+                new Dictionary<string, string> { ["userName"] = user.UserName, ["password"] = user.Password })));
+        }
+
+        if (options.AllowBearer)
+        {
+            schemes.Add("Bearer");
+            credentials.AddRange(options.AccessTokens.Select(token => new DemoCredentialInfo(
+                RoleName(token.Role),
+                "Bearer",
+                new Dictionary<string, string> { ["accessToken"] = token.Value })));
+        }
+
+        return new EmulatedServiceInfo(Key, "bim.cloud HDC authentication tokens", serviceBaseUri.AbsoluteUri, RouteNames, schemes, credentials);
+    }
+
+    private static string RoleName(HdcRole role) => role.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,94 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace TokenAdmin.Emulator;
+
+/// <summary>
+/// Records each service request in the <see cref="RequestJournal"/> when it arrives and completes
+/// the entry when it ends. The status is recorded as the response starts, before the client can
+/// see it, so a test that got a response can read a completed entry without waiting.
+/// </summary>
+internal sealed class RequestJournalMiddleware(RequestDelegate next, RequestJournal journal, ForwardProxy proxy, TimeProvider timeProvider)
+{
+    // Bodies beyond this are journaled truncated; service requests are small JSON documents.
+    private const int MaxJournaledBodyChars = 64 * 1024;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (EmulatorEndpoints.IsAdminRequest(context))
+        {
+            await next(context);
+            return;
+        }
+
+        var request = context.Request;
+        var target = proxy.TargetOf(context);
+        var entry = journal.RecordArrival(new JournalEntry
+        {
+            Sequence = 0,
+            RequestId = context.TraceIdentifier,
+            Method = request.Method,
+            Path = request.Path.Value ?? string.Empty,
+            Query = request.QueryString.Value ?? string.Empty,
+            RouteName = EmulatorEndpoints.RouteNameOf(context),
+            Body = await ReadBodyAsync(context),
+            ContentType = request.ContentType,
+            UserAgent = request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
+            AuthScheme = AuthSchemeNames.Describe(request.Headers.Authorization.Count > 0 ? request.Headers.Authorization[0] : null),
+            ArrivedAt = timeProvider.GetUtcNow(),
+            ViaProxy = target is not null,
+            TargetHost = target?.Host,
+        });
+
+        context.Response.OnStarting(() =>
+        {
+            // Kestrel runs OnStarting even for an aborted request, which then sends nothing.
+            var aborted = ConnectionAbort.WasAborted(context);
+            journal.RecordCompletion(entry.Sequence, context.Response.StatusCode, aborted, timeProvider.GetUtcNow());
+            return Task.CompletedTask;
+        });
+
+        try
+        {
+            await next(context);
+        }
+        catch when (!context.Response.HasStarted && !ConnectionAbort.WasAborted(context))
+        {
+            // Kestrel answers an unhandled exception with 500 but skips OnStarting callbacks.
+            journal.RecordCompletion(entry.Sequence, StatusCodes.Status500InternalServerError, aborted: false, timeProvider.GetUtcNow());
+            throw;
+        }
+        finally
+        {
+            // No response started: either aborted (fault, client gone), or the server will still
+            // send one (e.g. a 404 with no body) and OnStarting records it. Only the first counts.
+            if (ConnectionAbort.WasAborted(context))
+            {
+                journal.RecordCompletion(entry.Sequence, null, aborted: true, timeProvider.GetUtcNow());
+            }
+        }
+    }
+
+    /// <summary>Reads the body for the journal and rewinds it for the endpoint.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            return null;
+        }
+
+        context.Request.EnableBuffering();
+        string text;
+        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+        {
+            text = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+
+        context.Request.Body.Position = 0;
+        return text.Length > MaxJournaledBodyChars ? text[..MaxJournaledBodyChars] : text;
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TokenAdmin.Emulator;
+
+/// <summary>Runs the emulator for a person (demo) or a script (Pester, benchmarks) until Ctrl+C or SIGTERM.</summary>
+internal static class Program
+{
+    private const int ExitStopped = 0;
+    private const int ExitCouldNotStart = 1;
+    private const int ExitInvalidOptions = 2;
+
+    public static async Task<int> Main(string[] args)
+    {
+        var parsed = EmulatorCommandLine.Parse(args, EmulatorHost.RouteNames);
+        if (!parsed.Succeeded)
+        {
+            await Console.Error.WriteLineAsync($"{parsed.Error} Run with --help for usage.");
+            return ExitInvalidOptions;
+        }
+
+        var settings = parsed.Settings;
+        if (settings.ShowHelp)
+        {
+            Console.Out.Write(EmulatorCommandLine.Usage);
+            return ExitStopped;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, eventArgs) =>
+        {
+            eventArgs.Cancel = true; // Stop cleanly (and delete the url file) instead of dying.
+            stop.Cancel();
+        };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+
+        EmulatorHost host;
+        try
+        {
+            host = await EmulatorHost.StartAsync(settings.Options, stop.Token);
+        }
+        catch (IOException exception)
+        {
+            await Console.Error.WriteLineAsync($"Could not listen on 127.0.0.1:{settings.Options.Port}: {exception.Message}");
+            return ExitCouldNotStart;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitStopped; // Ctrl+C while starting.
+        }
+
+        await using (host)
+        {
+            settings.ApplyTo(host.Faults);
+            Console.Out.Write(ConsoleBanner.Render(host.Describe()));
+            if (settings.UrlFile is not null)
+            {
+                UrlFile.Write(settings.UrlFile, host);
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Out.WriteLine("Stopping.");
+            }
+        }
+
+        if (settings.UrlFile is not null)
+        {
+            UrlFile.Delete(settings.UrlFile);
+        }
+
+        return ExitStopped;
+    }
+}
