@@ -20,12 +20,14 @@ public sealed class Redactor
     public const int DefaultMaxLength = 4096;
 
     /// <summary>
-    /// Long runs of token alphabet (base64, base64url, hex, JWT dots) that contain both letters and
-    /// digits: keys, tokens, signatures and JWTs a service might echo in a free-text message.
+    /// Runs of token alphabet (base64, base64url, hex, JWT). A run is opaque when one of its
+    /// '/'- or '.'-separated segments is long and mixes letters and digits: that catches keys,
+    /// tokens, signatures and JWTs a service might echo, and spares paths and host names.
     /// </summary>
-    private static readonly Regex OpaqueValue = new(
-        @"(?<![A-Za-z0-9+/_\-.~=])(?=[A-Za-z0-9+/_\-.~=]*[0-9])(?=[A-Za-z0-9+/_\-.~=]*[A-Za-z])[A-Za-z0-9+/_\-.~=]{24,}",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex TokenAlphabetRun = new(
+        @"[A-Za-z0-9+/_\-.~=]{20,}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private const int OpaqueSegmentLength = 20;
 
     private readonly string[] _sensitiveValues;
 
@@ -60,7 +62,7 @@ public sealed class Redactor
             }
         }
 
-        result = OpaqueValue.Replace(result, RedactionRules.Redacted);
+        result = TokenAlphabetRun.Replace(result, run => IsOpaque(run.Value) ? RedactionRules.Redacted : run.Value);
         return Truncate(result, maxLength);
     }
 
@@ -130,6 +132,10 @@ public sealed class Redactor
         });
         return string.Join("&", parts);
     }
+
+    private static bool IsOpaque(string run) =>
+        run.Split('/', '.').Any(segment => segment.Length >= OpaqueSegmentLength
+            && segment.Any(char.IsAsciiDigit) && segment.Any(char.IsAsciiLetter));
 
     private static string SafeUnescape(string value)
     {
