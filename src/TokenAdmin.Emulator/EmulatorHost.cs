@@ -52,7 +52,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     public Uri? HttpsBaseAddress { get; private set; }
 
     /// <summary>The HDC tenant base URL a client is given: <see cref="BaseAddress"/> + <c>hdc/</c>.</summary>
-    public Uri HdcBaseUri => new(BaseAddress, "hdc/");
+    public Uri HdcBaseUri => new(BaseAddress, HdcService.ServiceKey + "/");
 
     /// <summary>The admin endpoint, <see cref="BaseAddress"/> + <c>_emulator</c>.</summary>
     public Uri AdminUri => new(BaseAddress, "_emulator");

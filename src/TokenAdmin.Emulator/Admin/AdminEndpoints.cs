@@ -16,7 +16,7 @@ namespace TokenAdmin.Emulator;
 /// </summary>
 internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedService> services)
 {
-    private static readonly string[] Endpoints =
+    private static readonly IReadOnlyList<string> Endpoints =
     [
         "GET /_emulator",
         "POST /_emulator/faults",

@@ -24,7 +24,7 @@ internal static class HdcSeedData
     ];
 
     // User 5 holds two tokens: one user may hold several.
-    public static IReadOnlyList<(long UserId, string[] ContextNames)> Tokens { get; } =
+    public static IReadOnlyList<(long UserId, IReadOnlyList<string> ContextNames)> Tokens { get; } =
     [
         (12345, ["AddCommentToChangeRequest"]),
         (5, ["ReadDocuments", "UploadDocuments"]),

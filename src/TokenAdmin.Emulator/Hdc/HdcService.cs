@@ -10,7 +10,10 @@ namespace TokenAdmin.Emulator;
 /// <summary>bim.cloud "HDC" (SERVICES.md §4), mounted at <c>/hdc</c>: the tenant base URL a client is given.</summary>
 internal sealed class HdcService(HdcOptions options, HdcState state) : IEmulatedService
 {
-    public string Key => "hdc";
+    /// <summary>The base path segment: the tenant base URL is <c>{host}/hdc/</c>.</summary>
+    public const string ServiceKey = "hdc";
+
+    public string Key => ServiceKey;
 
     public IReadOnlyList<string> RouteNames => HdcRouteNames.All;
 
