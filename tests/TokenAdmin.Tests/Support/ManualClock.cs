@@ -14,7 +14,19 @@ internal sealed class ManualClock : IClock
     private readonly List<(TimeSpan Delay, TaskCompletionSource Done)> _pending = new();
     private readonly SemaphoreSlim _delayStarted = new(0);
 
-    public DateTimeOffset UtcNow { get; } = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+    private DateTimeOffset _now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+    private bool _released;
+
+    public DateTimeOffset UtcNow
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _now;
+            }
+        }
+    }
 
     public IReadOnlyList<TimeSpan> Delays
     {
@@ -34,6 +46,11 @@ internal sealed class ManualClock : IClock
         lock (_gate)
         {
             _pending.Add((delay, done));
+            if (_released)
+            {
+                _now += delay;
+                done.TrySetResult();
+            }
         }
 
         _delayStarted.Release();
@@ -43,10 +60,13 @@ internal sealed class ManualClock : IClock
     /// <summary>Completes when some code has started waiting.</summary>
     public Task WaitForDelayAsync(CancellationToken cancellationToken) => _delayStarted.WaitAsync(cancellationToken);
 
+    /// <summary>Time jumps past the longest wait; every wait, now and later, ends at once.</summary>
     public void ReleaseAll()
     {
         lock (_gate)
         {
+            _released = true;
+            _now += _pending.Select(p => p.Delay).DefaultIfEmpty().Max();
             foreach (var (_, done) in _pending)
             {
                 done.TrySetResult();
