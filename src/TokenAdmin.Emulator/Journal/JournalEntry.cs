@@ -32,6 +32,9 @@ public sealed record JournalEntry
 
     public string? UserAgent { get; init; }
 
+    /// <summary>Kestrel's id of the TCP connection: equal ids mean the client reused its pooled connection.</summary>
+    public string? ConnectionId { get; init; }
+
     /// <summary>The Authorization scheme (e.g. "Basic", "Bearer"), "Other" for an unrecognised one, null when absent.</summary>
     public string? AuthScheme { get; init; }
 

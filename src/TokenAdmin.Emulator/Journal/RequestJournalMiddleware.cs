@@ -37,6 +37,7 @@ internal sealed class RequestJournalMiddleware(RequestDelegate next, RequestJour
             RouteName = EmulatorEndpoints.RouteNameOf(context),
             Body = await ReadBodyAsync(context),
             ContentType = request.ContentType,
+            ConnectionId = context.Connection.Id,
             UserAgent = request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
             AuthScheme = AuthSchemeNames.Describe(request.Headers.Authorization.Count > 0 ? request.Headers.Authorization[0] : null),
             ArrivedAt = timeProvider.GetUtcNow(),

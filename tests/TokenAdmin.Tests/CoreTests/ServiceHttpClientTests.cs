@@ -47,6 +47,20 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task One_client_serves_every_request_of_a_connection_over_its_pooled_connection()
+    {
+        var client = Client();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SendAsync(Get("api/authtokens/context/json"), null, default);
+        }
+
+        Assert.Single(_emulator.Requests.Entries.Select(e => e.ConnectionId).Distinct());
+        Assert.All(_emulator.Requests.Entries, e => Assert.StartsWith("TokenAdmin/", e.UserAgent));
+    }
+
+    [Fact]
     public async Task Retry_after_in_seconds_is_waited_out_then_the_request_succeeds()
     {
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(429, "3"), FaultStep.Status(503, "1"));
