@@ -103,15 +103,21 @@ public sealed class ServiceHttpClient : IDisposable
                 var retryAfter = RetryPolicy.ParseRetryAfter(response.Header("Retry-After"), _clock.UtcNow);
                 decision = RetryPolicy.Decide(AttemptOutcome.Response, response.StatusCode, request.Idempotent, retryAfter,
                     retries, _options.MaximumRetryCount, _options.Retry, _random());
+                if (response.StatusCode is 429 or 503)
+                {
+                    // The service said "slow down": the next request of this connection waits too,
+                    // also when this one gives up (but never longer than TokenAdmin would wait).
+                    var pause = decision.Retry ? decision.Delay : retryAfter;
+                    if (pause is { } wait && wait <= _options.Retry.MaxRetryAfter)
+                    {
+                        PauseConnection(wait);
+                    }
+                }
+
                 if (!decision.Retry)
                 {
                     throw ServiceException.FromResponse(outgoing, shownUrl, response, ReadError(response, redactor),
                         redactor.Body(response.Content, response.ContentType, ErrorExcerptLength), retryAfter, decision.GiveUpReason);
-                }
-
-                if (response.StatusCode is 429 or 503)
-                {
-                    PauseConnection(decision.Delay);
                 }
 
                 trace.Verbose($"{response.StatusCode} {response.ReasonPhrase}: retrying {outgoing.Method.Method} {shownUrl} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");

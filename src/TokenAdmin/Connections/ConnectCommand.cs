@@ -30,15 +30,36 @@ public abstract class ConnectCommand : TokenAdminCommand
 
     /// <summary>Trust any server certificate. For test servers you control only; warns.</summary>
     [Parameter]
-    public SwitchParameter SkipCertificateCheck { get; set; }
+    public SwitchParameter SkipCertificateCheck
+    {
+        get => new(SkipCertificateCheckPresent);
+        set => SkipCertificateCheckPresent = value.IsPresent;
+    }
+
+    /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
+    internal bool SkipCertificateCheckPresent { get; set; }
 
     /// <summary>Allow http:// to a host that is not this computer (credentials then travel in clear text).</summary>
     [Parameter]
-    public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+    public SwitchParameter AllowUnencryptedAuthentication
+    {
+        get => new(AllowUnencryptedAuthenticationPresent);
+        set => AllowUnencryptedAuthenticationPresent = value.IsPresent;
+    }
+
+    /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
+    internal bool AllowUnencryptedAuthenticationPresent { get; set; }
 
     /// <summary>Return the connection object (for -Connection, or to hold several).</summary>
     [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    public SwitchParameter PassThru
+    {
+        get => new(PassThruPresent);
+        set => PassThruPresent = value.IsPresent;
+    }
+
+    /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
+    internal bool PassThruPresent { get; set; }
 
     /// <summary>The shared options; terminates on a bad combination before anything is sent.</summary>
     private protected ConnectionOptions BuildOptions(Uri baseUri)
@@ -59,8 +80,8 @@ public abstract class ConnectCommand : TokenAdminCommand
             MaximumRetryCount = MaximumRetryCount,
             Proxy = Proxy,
             ProxyCredential = Seam.ToNetworkCredential(ProxyCredential),
-            SkipCertificateCheck = SkipCertificateCheck.IsPresent,
-            AllowUnencryptedAuthentication = AllowUnencryptedAuthentication.IsPresent,
+            SkipCertificateCheck = SkipCertificateCheckPresent,
+            AllowUnencryptedAuthentication = AllowUnencryptedAuthenticationPresent,
         };
 
         try
@@ -89,7 +110,7 @@ public abstract class ConnectCommand : TokenAdminCommand
     private protected void Publish(TokenAdminConnection connection)
     {
         Connections.SetCurrent(connection);
-        if (PassThru)
+        if (PassThruPresent)
         {
             Seam.WriteObject(connection);
         }

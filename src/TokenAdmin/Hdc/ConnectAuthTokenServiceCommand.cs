@@ -70,7 +70,8 @@ public sealed class ConnectAuthTokenServiceCommand : ConnectCommand
     {
         try
         {
-            if (ParameterSetName == AccessTokenSet)
+            // Decided by what is bound, not ParameterSetName: same answer, and it does not depend on the runtime.
+            if (AccessToken is not null)
             {
                 return (new BearerAuthenticator(AccessToken), null);
             }

@@ -30,7 +30,14 @@ public sealed class RemoveAuthTokenCommand : HdcCommand
 
     /// <summary>Write an AuthTokenRemovalResult for each revoked token.</summary>
     [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    public SwitchParameter PassThru
+    {
+        get => new(PassThruPresent);
+        set => PassThruPresent = value.IsPresent;
+    }
+
+    /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
+    internal bool PassThruPresent { get; set; }
 
     private protected override void Begin()
     {
@@ -67,7 +74,7 @@ public sealed class RemoveAuthTokenCommand : HdcCommand
 
                         WriteItemError(error);
                     }
-                    else if (completed.IsCompletedSuccessfully && PassThru)
+                    else if (completed.IsCompletedSuccessfully && PassThruPresent)
                     {
                         Seam.WriteObject(new AuthTokenRemovalResult(fingerprint, connection.BaseUri, connection.Http.Clock.UtcNow));
                     }

@@ -34,7 +34,14 @@ public sealed class SetAuthTokenCommand : HdcCommand
 
     /// <summary>Write the updated tokens (read back in one listing after the last update).</summary>
     [Parameter]
-    public SwitchParameter PassThru { get; set; }
+    public SwitchParameter PassThru
+    {
+        get => new(PassThruPresent);
+        set => PassThruPresent = value.IsPresent;
+    }
+
+    /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
+    internal bool PassThruPresent { get; set; }
 
     private protected override void Process()
     {
@@ -65,7 +72,7 @@ public sealed class SetAuthTokenCommand : HdcCommand
             {
                 await connection.Client.UpdateTokenAsync(Token, userId.Value, names, Trace, ct).ConfigureAwait(false);
                 return true;
-            }, target, out _) && PassThru)
+            }, target, out _) && PassThruPresent)
         {
             _updated.Add((connection, Token));
         }

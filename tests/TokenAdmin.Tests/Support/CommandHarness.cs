@@ -11,7 +11,7 @@ namespace TokenAdmin.Tests.Support;
 internal static class CommandHarness
 {
     public static RecordingSeam Invoke(TokenAdminCommand command, ConnectionStore connections,
-        IEnumerable<object>? pipeline = null, RecordingSeam? seam = null)
+        IEnumerable<object>? pipeline = null, RecordingSeam? seam = null, System.Action<int>? beforeRecord = null)
     {
         seam ??= new RecordingSeam();
         command.Seam = seam;
@@ -27,8 +27,10 @@ internal static class CommandHarness
             }
             else
             {
+                var index = 0;
                 foreach (var input in pipeline)
                 {
+                    beforeRecord?.Invoke(index++);
                     if (!binder.Bind(command, input, commandLine))
                     {
                         seam.BindingFailures.Add(input);

@@ -55,7 +55,7 @@ public abstract class HdcTestContext : IAsyncLifetime
         {
             BaseUri = baseUri ?? Emulator.HdcBaseUri,
             Credential = credential,
-            PassThru = true,
+            PassThruPresent = true,
             Clock = Clock,
         };
     }
@@ -64,7 +64,7 @@ public abstract class HdcTestContext : IAsyncLifetime
     {
         BaseUri = Emulator.HdcBaseUri,
         AccessToken = SecretText.Protect(accessToken),
-        PassThru = true,
+        PassThruPresent = true,
         Clock = Clock,
     };
 
@@ -74,12 +74,13 @@ public abstract class HdcTestContext : IAsyncLifetime
         var seam = new RecordingSeam();
         Run(ConnectCommand(seam, user, password), seam: seam);
         Assert.Null(seam.Terminating);
+        Assert.True(seam.Output.Count == 1, $"Connect wrote {seam.Output.Count} objects; errors: {string.Join("; ", seam.Errors.Select(e => e.DisplayMessage))}; binding failures: {seam.BindingFailures.Count}; verbose: {string.Join(" | ", seam.Verbose)}");
         return seam.OutputOf<HdcConnection>().Single();
     }
 
-    internal RecordingSeam Run(TokenAdminCommand command, IEnumerable<object>? pipeline = null, RecordingSeam? seam = null)
+    internal RecordingSeam Run(TokenAdminCommand command, IEnumerable<object>? pipeline = null, RecordingSeam? seam = null, Action<int>? beforeRecord = null)
     {
-        var result = CommandHarness.Invoke(command, Store, pipeline, seam);
+        var result = CommandHarness.Invoke(command, Store, pipeline, seam, beforeRecord);
         Assert.Empty(result.OffThreadCalls);
         return result;
     }
