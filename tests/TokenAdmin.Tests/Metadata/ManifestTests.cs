@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TokenAdmin.Tests.Support;
+using Xunit;
+
+namespace TokenAdmin.Tests.Metadata;
+
+public class ManifestTests
+{
+    private static readonly Dictionary<string, object?> Manifest = PowerShellDataFile.Read(Repository.ManifestPath);
+
+    private static List<string> List(string key) => ((List<object?>)Manifest[key]!).Cast<string>().ToList();
+
+    [Fact]
+    public void Identifies_the_module()
+    {
+        Assert.Equal("TokenAdmin.dll", Manifest["RootModule"]);
+        Assert.True(Guid.TryParse((string)Manifest["GUID"]!, out _));
+        Assert.False(string.IsNullOrWhiteSpace((string?)Manifest["Author"]));
+        Assert.False(string.IsNullOrWhiteSpace((string?)Manifest["Description"]));
+        Assert.Equal(new[] { "Core" }, List("CompatiblePSEditions"));
+        Assert.Equal("7.4", Manifest["PowerShellVersion"]);
+    }
+
+    [Fact]
+    public void The_version_is_stamped_into_every_assembly()
+    {
+        var version = Version.Parse((string)Manifest["ModuleVersion"]!);
+        Assert.Equal(version.ToString(3), typeof(TokenAdmin.Runtime.TokenAdminCommand).Assembly.GetName().Version!.ToString(3));
+        Assert.Equal(version.ToString(3), typeof(TokenAdmin.Core.Http.ServiceHttpClient).Assembly.GetName().Version!.ToString(3));
+    }
+
+    [Fact]
+    public void Exports_are_explicit_and_nothing_but_cmdlets()
+    {
+        Assert.All(List("CmdletsToExport"), name => Assert.DoesNotContain("*", name));
+        Assert.Empty(List("FunctionsToExport"));
+        Assert.Empty(List("AliasesToExport"));
+        Assert.Empty(List("VariablesToExport"));
+    }
+
+    [Fact]
+    public void Loads_the_format_file()
+    {
+        Assert.Equal(new[] { "TokenAdmin.Format.ps1xml" }, List("FormatsToProcess"));
+        Assert.True(File.Exists(Repository.FormatFile));
+    }
+
+    [Fact]
+    public void Has_gallery_metadata()
+    {
+        var psData = (Dictionary<string, object?>)((Dictionary<string, object?>)Manifest["PrivateData"]!)["PSData"]!;
+        Assert.NotEmpty((List<object?>)psData["Tags"]!);
+        Assert.All(((List<object?>)psData["Tags"]!).Cast<string>(), tag => Assert.DoesNotContain(" ", tag));
+        Assert.True(Uri.IsWellFormedUriString((string)psData["LicenseUri"]!, UriKind.Absolute));
+        Assert.True(Uri.IsWellFormedUriString((string)psData["ProjectUri"]!, UriKind.Absolute));
+        Assert.False(string.IsNullOrWhiteSpace((string?)psData["ReleaseNotes"]));
+    }
+
+    [Fact]
+    public void The_changelog_has_an_entry_for_this_version()
+    {
+        var changelog = File.ReadAllText(Path.Combine(Repository.Root, "CHANGELOG.md"));
+        Assert.Matches($@"(?m)^## {System.Text.RegularExpressions.Regex.Escape((string)Manifest["ModuleVersion"]!)} - \d{{4}}-\d{{2}}-\d{{2}}$", changelog);
+    }
+
+    [Fact]
+    public void The_parser_reads_what_Import_PowerShellDataFile_reads()
+    {
+        var data = PowerShellDataFile.Parse("""
+            <# block #>
+            @{
+                A = 'it''s' # comment
+                B = @('x', 'y'
+                      'z')
+                'C D' = @{ E = $true; F = 3 }
+                G = @()
+            }
+            """);
+        Assert.Equal("it's", data["a"]);
+        Assert.Equal(new object?[] { "x", "y", "z" }, (List<object?>)data["B"]!);
+        Assert.Equal(true, ((Dictionary<string, object?>)data["C D"]!)["E"]);
+        Assert.Empty((List<object?>)data["G"]!);
+        Assert.Throws<FormatException>(() => PowerShellDataFile.Parse("@{ A = \"$env:USERNAME\" }"));
+    }
+}
+
+/// <summary>What `dotnet build` leaves in out/TokenAdmin: a complete module folder.</summary>
+public class StagedModuleTests
+{
+    [Fact]
+    public void Holds_manifest_root_assembly_and_format_file()
+    {
+        Assert.Equal(File.ReadAllText(Repository.ManifestPath), File.ReadAllText(Path.Combine(Repository.StagedModule, "TokenAdmin.psd1")));
+        Assert.True(File.Exists(Path.Combine(Repository.StagedModule, "TokenAdmin.dll")));
+        Assert.True(File.Exists(Path.Combine(Repository.StagedModule, "TokenAdmin.Format.ps1xml")));
+    }
+
+    [Fact]
+    public void Isolated_dependencies_live_only_in_Dependencies()
+    {
+        var root = Directory.GetFiles(Repository.StagedModule, "*.dll").Select(Path.GetFileName);
+        var dependencies = Directory.GetFiles(Path.Combine(Repository.StagedModule, "Dependencies"), "*.dll").Select(Path.GetFileName).ToList();
+
+        Assert.Equal(new[] { "TokenAdmin.dll" }, root);
+        Assert.Contains("TokenAdmin.Core.dll", dependencies);
+        Assert.Contains("RestSharp.dll", dependencies);
+        Assert.DoesNotContain("System.Management.Automation.dll", dependencies); // PowerShell provides it
+    }
+}
