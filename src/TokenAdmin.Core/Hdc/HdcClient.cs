@@ -21,33 +21,11 @@ public sealed class HdcClient : IDisposable
 
     public ServiceHttpClient Http { get; }
 
-    public async Task<IReadOnlyList<HdcTokenInfo>> ListTokensAsync(IHttpTrace? trace, CancellationToken cancellationToken)
-    {
-        var request = Get(HdcProtocol.ListTokensPath, "list auth tokens");
-        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return HdcJson.ReadTokens(response.Content);
-        }
-        catch (FormatException ex)
-        {
-            throw Http.InvalidResponse(request, response, ex.Message);
-        }
-    }
+    public Task<IReadOnlyList<HdcTokenInfo>> ListTokensAsync(IHttpTrace? trace, CancellationToken cancellationToken) =>
+        ReadAsync(Get(HdcProtocol.ListTokensPath, "list auth tokens"), HdcJson.ReadTokens, trace, cancellationToken);
 
-    public async Task<IReadOnlyList<HdcContext>> ListContextsAsync(IHttpTrace? trace, CancellationToken cancellationToken)
-    {
-        var request = Get(HdcProtocol.ListContextsPath, "list auth token contexts");
-        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return HdcJson.ReadContexts(response.Content);
-        }
-        catch (FormatException ex)
-        {
-            throw Http.InvalidResponse(request, response, ex.Message);
-        }
-    }
+    public Task<IReadOnlyList<HdcContext>> ListContextsAsync(IHttpTrace? trace, CancellationToken cancellationToken) =>
+        ReadAsync(Get(HdcProtocol.ListContextsPath, "list auth token contexts"), HdcJson.ReadContexts, trace, cancellationToken);
 
     /// <summary>Creates a token, then finds it (see <see cref="HdcCreation"/>).</summary>
     /// <param name="tokensBefore">Token values known to exist before; null lists them first.</param>
@@ -89,6 +67,20 @@ public sealed class HdcClient : IDisposable
     }
 
     public void Dispose() => Http.Dispose();
+
+    /// <summary>Sends a read and parses its body; a body of the wrong shape becomes an InvalidResponse failure.</summary>
+    private async Task<T> ReadAsync<T>(ServiceRequest request, Func<string, T> parse, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return parse(response.Content);
+        }
+        catch (FormatException ex)
+        {
+            throw Http.InvalidResponse(request, response, ex.Message);
+        }
+    }
 
     private static ServiceRequest Get(string path, string operation)
     {
