@@ -1,0 +1,144 @@
+#Requires -Version 7.4
+<#
+.SYNOPSIS
+    A short, scripted tour of TokenAdmin's HDC cmdlets against a running emulator.
+
+.DESCRIPTION
+    build.ps1 -Task Demo starts the emulator and runs this script in a child pwsh. To run it by
+    hand, start the emulator (dotnet run --project src/TokenAdmin.Emulator) and pass its HDC base
+    URL, e.g. -BaseUri http://127.0.0.1:5080/hdc/.
+
+    It connects as the emulator's demo administrator, lists connections, contexts and tokens,
+    creates, updates and revokes tokens, shows -WhatIf and a caught error, and disconnects.
+    Tokens appear only as their fingerprints: nothing here prints a password or a token value.
+    The tour changes the emulator's state; POST /_emulator/reset restores the seed data.
+
+.PARAMETER BaseUri
+    The HDC base URL of the emulator (its base URL + 'hdc/').
+
+.PARAMETER ModulePath
+    The module to import. Default: the built module, out/TokenAdmin/TokenAdmin.psd1.
+
+.PARAMETER Credential
+    The account to connect with. Default: the emulator's demo administrator.
+
+.EXAMPLE
+    ./Pester/Demo.ps1 -BaseUri http://127.0.0.1:5080/hdc/
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)]
+    [uri] $BaseUri,
+
+    [ValidateNotNullOrEmpty()]
+    [string] $ModulePath = (Join-Path (Split-Path -Parent $PSScriptRoot) 'out/TokenAdmin/TokenAdmin.psd1'),
+
+    [pscredential] $Credential
+)
+
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+$script:StepNumber = 0
+
+function Write-Step {
+    <# Announces one step of the tour: a numbered title and the command about to run. #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [string] $Title,
+
+        [string] $Command
+    )
+
+    $script:StepNumber++
+    Write-Host ''
+    Write-Host ("[{0}] {1}" -f $script:StepNumber, $Title) -ForegroundColor Cyan
+    if ($Command) {
+        Write-Host "PS> $Command" -ForegroundColor DarkGray
+    }
+}
+
+if (-not (Test-Path -LiteralPath $ModulePath -PathType Leaf)) {
+    throw "The module is not built ($ModulePath). Run ./build.ps1 first, or pass -ModulePath."
+}
+
+if ($null -eq $Credential) {
+    # The emulator's demo administrator (src/TokenAdmin.Emulator/DemoCredentials.cs). Its password
+    # is public by design, which is the only reason a SecureString may be built from plain text
+    # here; real scripts get credentials from Get-Credential or a secret store.
+    $demoPassword = ConvertTo-SecureString -String 'Hdc-Demo-Passw0rd!' -AsPlainText -Force
+    $Credential = [pscredential]::new('demo.admin', $demoPassword)
+}
+
+Write-Host 'TokenAdmin: a tour of the bim.cloud HDC cmdlets' -ForegroundColor Green
+Write-Host "Service: $BaseUri (the TokenAdmin emulator)"
+
+Import-Module -Name $ModulePath -Force
+
+Write-Step -Title "Connect as $($Credential.UserName) (HTTP Basic; the password never leaves the PSCredential)" `
+    -Command "Connect-AuthTokenService -BaseUri $BaseUri -Credential `$credential"
+Connect-AuthTokenService -BaseUri $BaseUri -Credential $Credential
+try {
+    Write-Step -Title 'The current connection: where and as whom, never a secret' -Command 'Get-TokenAdminConnection'
+    Get-TokenAdminConnection | Format-Table -AutoSize | Out-Host
+
+    Write-Step -Title 'The contexts (named operations) a token can be scoped to' -Command 'Get-AuthTokenContext | Format-Table'
+    Get-AuthTokenContext | Format-Table -AutoSize | Out-Host
+
+    Write-Step -Title 'Every token; each shows as its fingerprint, never its value' -Command 'Get-AuthToken | Format-Table'
+    Get-AuthToken | Format-Table -AutoSize | Out-Host
+
+    Write-Step -Title 'Create a token for Katherine Johnson (user 777), contexts by name' `
+        -Command 'New-AuthToken -UserId 777 -Context ReadDocuments, UploadDocuments'
+    $newToken = New-AuthToken -UserId 777 -Context ReadDocuments, UploadDocuments
+    if ($null -eq $newToken) {
+        throw 'New-AuthToken accepted the request but could not identify the new token (see its warning above); the tour cannot go on.'
+    }
+
+    $newToken | Format-Table -AutoSize | Out-Host
+
+    Write-Step -Title 'Rescope that token: piped, it binds -Token, -UserId and -Connection by property name' `
+        -Command '$newToken | Set-AuthToken -Context ApproveChangeRequest -PassThru'
+    $newToken | Set-AuthToken -Context ApproveChangeRequest -PassThru | Format-Table -AutoSize | Out-Host
+
+    Write-Step -Title "Revoke all of Grace Hopper's (user 5) tokens" `
+        -Command 'Get-AuthToken -UserId 5 | Remove-AuthToken -Confirm:$false -PassThru'
+    # Tee-Object keeps the revoked tokens in $userFiveTokens for the error demonstrated below.
+    $userFiveTokens = @()
+    Get-AuthToken -UserId 5 |
+        Tee-Object -Variable userFiveTokens |
+        Remove-AuthToken -Confirm:$false -PassThru |
+        Format-Table -AutoSize |
+        Out-Host
+    $userFiveTokens = @($userFiveTokens)
+
+    Write-Step -Title 'Preview a revocation with -WhatIf: nothing is sent' `
+        -Command 'Get-AuthToken -UserId 42 | Remove-AuthToken -WhatIf'
+    Get-AuthToken -UserId 42 | Remove-AuthToken -WhatIf
+
+    Write-Step -Title 'Revoke a token that is already gone: a non-terminating error with a stable ErrorId' `
+        -Command '$userFiveTokens[0] | Remove-AuthToken -Confirm:$false -ErrorAction Stop   # inside try/catch'
+    try {
+        $userFiveTokens[0] | Remove-AuthToken -Confirm:$false -ErrorAction Stop
+        Write-Host 'Unexpected: the token was removed twice.' -ForegroundColor Yellow
+    }
+    catch {
+        Write-Host "  FullyQualifiedErrorId : $($_.FullyQualifiedErrorId)"
+        Write-Host "  Category              : $($_.CategoryInfo.Category)"
+        Write-Host "  Exception.Message     : $($_.Exception.Message)"
+        if ($null -ne $_.ErrorDetails -and $_.ErrorDetails.RecommendedAction) {
+            Write-Host "  RecommendedAction     : $($_.ErrorDetails.RecommendedAction)"
+        }
+    }
+
+    Write-Step -Title 'The tokens now' -Command 'Get-AuthToken | Format-Table'
+    Get-AuthToken | Format-Table -AutoSize | Out-Host
+}
+finally {
+    Write-Step -Title 'Disconnect (forgets and closes the connection)' -Command 'Disconnect-TokenAdmin'
+    Disconnect-TokenAdmin
+}
+
+Write-Host ''
+Write-Host 'Tour complete.' -ForegroundColor Green
