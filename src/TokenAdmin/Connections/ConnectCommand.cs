@@ -10,25 +10,29 @@ namespace TokenAdmin.Connections;
 public abstract class ConnectCommand : TokenAdminCommand
 {
     /// <summary>Seconds to wait for each response (each attempt); 0 waits indefinitely.</summary>
+    /// <value>Default: 100.</value>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
     public int TimeoutSec { get; set; } = ConnectionOptions.DefaultTimeoutSec;
 
     /// <summary>How often one request may be repeated after 429, 502, 503, 504 or a transport failure.</summary>
+    /// <value>Default: 4.</value>
     [Parameter]
     [ValidateRange(0, 100)]
     public int MaximumRetryCount { get; set; } = ConnectionOptions.DefaultMaximumRetryCount;
 
+    /// <summary>Sends requests through this proxy (http:// or https:// URL) instead of the system's.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? Proxy { get; set; }
 
+    /// <summary>Credentials for -Proxy.</summary>
     [Parameter]
     [Credential]
     [ValidateNotNull]
     public PSCredential? ProxyCredential { get; set; }
 
-    /// <summary>Trust any server certificate. For test servers you control only; warns.</summary>
+    /// <summary>Trusts any server certificate. For test servers you control only; warns.</summary>
     [Parameter]
     public SwitchParameter SkipCertificateCheck
     {
@@ -39,7 +43,7 @@ public abstract class ConnectCommand : TokenAdminCommand
     /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
     internal bool SkipCertificateCheckPresent { get; set; }
 
-    /// <summary>Allow http:// to a host that is not this computer (credentials then travel in clear text).</summary>
+    /// <summary>Allows http:// to a host that is not this computer (credentials then travel in clear text).</summary>
     [Parameter]
     public SwitchParameter AllowUnencryptedAuthentication
     {
@@ -50,7 +54,7 @@ public abstract class ConnectCommand : TokenAdminCommand
     /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
     internal bool AllowUnencryptedAuthenticationPresent { get; set; }
 
-    /// <summary>Return the connection object (for -Connection, or to hold several).</summary>
+    /// <summary>Writes the connection object (for -Connection, or to hold several).</summary>
     [Parameter]
     public SwitchParameter PassThru
     {
@@ -109,6 +113,7 @@ public abstract class ConnectCommand : TokenAdminCommand
     /// <summary>Makes the connection current and, with -PassThru, writes it.</summary>
     private protected void Publish(TokenAdminConnection connection)
     {
+        connection.HandedOut = PassThruPresent;
         Connections.SetCurrent(connection);
         if (PassThruPresent)
         {

@@ -14,8 +14,24 @@ internal sealed class ConnectionStore
 
     public static ConnectionStore Session { get; } = new();
 
-    /// <summary>Makes <paramref name="connection"/> current. The one it replaces stays usable by whoever holds it.</summary>
-    public void SetCurrent(TokenAdminConnection connection) => _current[connection.Service] = connection;
+    /// <summary>
+    /// Makes <paramref name="connection"/> current. The one it replaces is closed unless it was handed
+    /// out with -PassThru (then whoever holds it may still use it): reconnecting in a loop must not
+    /// leak connection pools.
+    /// </summary>
+    public void SetCurrent(TokenAdminConnection connection)
+    {
+        TokenAdminConnection? replaced = null;
+        _current.AddOrUpdate(connection.Service, connection, (_, old) =>
+        {
+            replaced = old;
+            return connection;
+        });
+        if (replaced is not null && !ReferenceEquals(replaced, connection) && !replaced.HandedOut)
+        {
+            replaced.Dispose();
+        }
+    }
 
     public T? Current<T>(TokenAdminService service)
         where T : TokenAdminConnection =>

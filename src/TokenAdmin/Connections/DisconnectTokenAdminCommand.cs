@@ -4,14 +4,23 @@ using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Connections;
 
-/// <summary>
-/// Forgets the current connection of the given services (all when none is given) and closes it.
-/// <c>Get-TokenAdminConnection | Disconnect-TokenAdmin</c> binds -Service by name.
-/// </summary>
+/// <summary>Forgets and closes TokenAdmin connections.</summary>
+/// <remarks>
+/// <para>Closes the current connection of the given services, or of every service when none is given.
+/// Commands then need a new Connect-*. Connection objects piped in bind -Service by property name.</para>
+/// </remarks>
+/// <example title="Disconnect everything">
+/// <code>Disconnect-TokenAdmin</code>
+/// <para>Closes every current connection.</para>
+/// </example>
+/// <example title="Disconnect one service">
+/// <code>Disconnect-TokenAdmin -Service Hdc</code>
+/// <para>Closes only the HDC connection.</para>
+/// </example>
 [Cmdlet(VerbsCommunications.Disconnect, "TokenAdmin")]
-[OutputType(typeof(void))]
 public sealed class DisconnectTokenAdminCommand : TokenAdminCommand
 {
+    /// <summary>The services to disconnect. Default: all.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     public TokenAdminService[]? Service { get; set; }
 

@@ -43,14 +43,15 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     }
 
     /// <summary>Runs one request on the pump; a failure is written as a non-terminating error for <paramref name="target"/>.</summary>
-    private protected bool TryRun<T>(Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> operation, object? target, out T result)
+    private protected bool TryRun<T>(Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> operation, object? target, out T result,
+        ErrorVocabulary? vocabulary = null)
     {
         try
         {
             result = Pump.Run(operation);
             return true;
         }
-        catch (Exception ex) when (ToError(ex, target) is { } error)
+        catch (Exception ex) when (ToError(ex, target, vocabulary) is { } error)
         {
             WriteItemError(error);
             result = default!;
@@ -72,10 +73,14 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         Seam.WriteError(error);
     }
 
-    /// <summary>The CommandError for an exception the core raises for one item, or null for anything else (a bug: let it surface).</summary>
-    private protected CommandError? ToError(Exception exception, object? target) => exception switch
+    /// <summary>
+    /// The CommandError for an exception the core raises for one item, or null for anything else (a
+    /// bug: let it surface). <paramref name="vocabulary"/> overrides the service's own, for operations
+    /// whose statuses mean something more specific (a 404 on a token's DELETE: that token is gone).
+    /// </summary>
+    private protected CommandError? ToError(Exception exception, object? target, ErrorVocabulary? vocabulary = null) => exception switch
     {
-        ServiceException service => ServiceErrorTranslator.Translate(service, target, Vocabulary),
+        ServiceException service => ServiceErrorTranslator.Translate(service, target, vocabulary ?? Vocabulary),
         ArgumentException argument => ServiceErrorTranslator.InvalidArgument(argument, target),
         ObjectDisposedException => new CommandError(
             new InvalidOperationException($"This {Vocabulary.ServiceName} connection was closed. Run {Vocabulary.ConnectCommand} again."),

@@ -41,6 +41,9 @@ public abstract class TokenAdminConnection : IDisposable
 
     internal ServiceHttpClient Http { get; }
 
+    /// <summary>Written to the pipeline (-PassThru): someone may hold it, so replacing it must not close it.</summary>
+    internal bool HandedOut { get; set; }
+
     public void Dispose()
     {
         Http.Dispose();

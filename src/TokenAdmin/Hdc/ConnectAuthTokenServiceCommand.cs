@@ -10,10 +10,30 @@ using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Hdc;
 
-/// <summary>
-/// Connects to a bim.cloud HDC tenant with HTTP Basic (-Credential) or a bearer access token
-/// (-AccessToken), checks the credentials with one read, and makes it the current HDC connection.
-/// </summary>
+/// <summary>Connects to a bim.cloud HDC tenant to administer its authentication tokens.</summary>
+/// <remarks>
+/// <para>Authenticates with HTTP Basic (-Credential) or with a bearer access token (-AccessToken), checks
+/// the URL and the credentials with one read, and makes the connection the current one: every HDC
+/// command uses it unless given -Connection. The connection keeps one pool of HTTP connections that
+/// all commands share.</para>
+/// <para>Secrets are taken only as PSCredential or SecureString and never appear in any output. http://
+/// to a host other than this computer is refused unless -AllowUnencryptedAuthentication is given.</para>
+/// </remarks>
+/// <example title="Connect interactively">
+/// <code>Connect-AuthTokenService -BaseUri https://tenant.bim.cloud/hdc -Credential (Get-Credential)</code>
+/// <para>Prompts for the user name and password, checks them, and makes this the current HDC connection.</para>
+/// </example>
+/// <example title="Connect unattended with an access token from a vault">
+/// <code>$token = Get-Secret -Name HdcAccessToken
+/// Connect-AuthTokenService -BaseUri https://tenant.bim.cloud/hdc -AccessToken $token -MaximumRetryCount 6</code>
+/// <para>Uses a SecureString access token kept in SecretManagement; requests are retried up to 6 times.</para>
+/// </example>
+/// <example title="Keep two tenants apart">
+/// <code>$test = Connect-AuthTokenService -BaseUri https://test.bim.cloud/hdc -Credential $cred -PassThru
+/// $prod = Connect-AuthTokenService -BaseUri https://prod.bim.cloud/hdc -Credential $cred -PassThru
+/// Get-AuthToken -Connection $test</code>
+/// <para>-PassThru returns each connection; -Connection picks one. The last Connect is the default.</para>
+/// </example>
 [Cmdlet(VerbsCommunications.Connect, "AuthTokenService", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(HdcConnection))]
 public sealed class ConnectAuthTokenServiceCommand : ConnectCommand

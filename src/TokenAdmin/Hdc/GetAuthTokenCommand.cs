@@ -4,11 +4,30 @@ using TokenAdmin.Core.Text;
 
 namespace TokenAdmin.Hdc;
 
-/// <summary>
-/// Lists HDC tokens, optionally only those of some users or holding some contexts. The service
-/// has no server-side filter: the list is read once per command and filtered here, so piping
-/// many user ids costs one request.
-/// </summary>
+/// <summary>Lists HDC authentication tokens.</summary>
+/// <remarks>
+/// <para>Writes an AuthToken for each token, optionally only those of some users (-UserId) or holding
+/// some contexts (-Context: names with wildcards, or codes). Views show each token's Fingerprint, never
+/// its value; the value is in the Token property, for pipelines.</para>
+/// <para>The service has no server-side filter: the list is read once per command and filtered here, so
+/// piping many user ids costs one request.</para>
+/// </remarks>
+/// <example title="List every token">
+/// <code>Get-AuthToken</code>
+/// <para>Shows user, contexts, fingerprint and last update of every token.</para>
+/// </example>
+/// <example title="One user's tokens">
+/// <code>Get-AuthToken -UserId 12345</code>
+/// <para>Only the tokens of user 12345.</para>
+/// </example>
+/// <example title="Tokens that may read documents">
+/// <code>Get-AuthToken -Context Read*</code>
+/// <para>Tokens holding at least one context whose name starts with Read.</para>
+/// </example>
+/// <example title="Users from a file">
+/// <code>Import-Csv ./users.csv | Get-AuthToken</code>
+/// <para>A UserId column binds by property name.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "AuthToken")]
 [OutputType(typeof(AuthToken))]
 public sealed class GetAuthTokenCommand : HdcCommand

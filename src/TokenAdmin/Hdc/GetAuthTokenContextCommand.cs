@@ -7,6 +7,18 @@ using TokenAdmin.Runtime;
 namespace TokenAdmin.Hdc;
 
 /// <summary>Lists the contexts (named operations) HDC tokens can be scoped to.</summary>
+/// <remarks>
+/// <para>Writes an AuthTokenContext (Code, Name) for each context. -Name takes wildcards; a name without
+/// wildcards that does not exist is an AuthTokenContextNotFound error.</para>
+/// </remarks>
+/// <example title="List every context">
+/// <code>Get-AuthTokenContext</code>
+/// <para>Shows code and name of each context, by code.</para>
+/// </example>
+/// <example title="Find contexts by name">
+/// <code>Get-AuthTokenContext -Name *Documents</code>
+/// <para>Contexts whose names end with Documents.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Get, "AuthTokenContext")]
 [OutputType(typeof(AuthTokenContext))]
 public sealed class GetAuthTokenContextCommand : HdcCommand

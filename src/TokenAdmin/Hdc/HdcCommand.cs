@@ -64,7 +64,7 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
         var unknown = string.Join(", ", resolution.Unknown.Select(u => $"'{u}'"));
         Seam.WriteError(new CommandError(
             new ArgumentException($"Unknown context {unknown} on {connection.BaseUri}. Valid contexts: {HdcContextResolver.Describe(available)}. Get-AuthTokenContext lists them."),
-            HdcErrors.AuthTokenContextNotFound, ErrorCategory.InvalidArgument, target));
+            HdcErrors.InvalidAuthTokenContext, ErrorCategory.InvalidArgument, target));
         return null;
     }
 

@@ -5,12 +5,28 @@ using TokenAdmin.Core.Hdc;
 
 namespace TokenAdmin.Hdc;
 
-/// <summary>
-/// Creates an HDC token for a user, scoped to contexts given by name or code. The service does
-/// not return the new token; it is found in a listing taken right after and written out. When it
-/// cannot be told apart (another client created a look-alike at the same moment), a warning
-/// says so and how to find it.
-/// </summary>
+/// <summary>Creates an HDC authentication token for a user.</summary>
+/// <remarks>
+/// <para>Scopes the new token to the contexts given by name (any case) or code; an unknown one is an
+/// InvalidAuthTokenContext error listing the valid contexts, and nothing is created.</para>
+/// <para>The service does not return the new token, so it is found in a listing taken right after and
+/// written out. When it cannot be told apart (another client created a look-alike at the same moment)
+/// a warning says so and how to find it. A create whose outcome is unknown (lost connection, gateway
+/// timeout) is never repeated.</para>
+/// </remarks>
+/// <example title="Create a token for two operations">
+/// <code>New-AuthToken -UserId 12345 -Context ReadDocuments, UploadDocuments</code>
+/// <para>Creates the token and writes it; its value is in the Token property.</para>
+/// </example>
+/// <example title="Hand the new token's value to an integration">
+/// <code>$new = New-AuthToken -UserId 12345 -Context 2
+/// $new.Token | Set-Clipboard</code>
+/// <para>Contexts can be given by code. Treat the value like a password.</para>
+/// </example>
+/// <example title="Create tokens from a file">
+/// <code>Import-Csv ./new-tokens.csv | New-AuthToken</code>
+/// <para>UserId and Context columns bind by property name; one token per row.</para>
+/// </example>
 [Cmdlet(VerbsCommon.New, "AuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AuthToken))]
 public sealed class NewAuthTokenCommand : HdcCommand
@@ -18,6 +34,7 @@ public sealed class NewAuthTokenCommand : HdcCommand
     /// <summary>Snapshot of existing token values per connection: the "before" of the next create.</summary>
     private readonly Dictionary<HdcConnection, HashSet<string>> _known = new();
 
+    /// <summary>The user the token is for (a positive number).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     public long UserId { get; set; }

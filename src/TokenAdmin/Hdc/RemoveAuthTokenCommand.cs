@@ -5,11 +5,27 @@ using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Hdc;
 
-/// <summary>
-/// Revokes HDC tokens. Takes token values from the pipeline (strings, or objects with a Token
-/// property such as Get-AuthToken's), runs up to -ThrottleLimit revocations at once on the
-/// connection's pool, and reports each failure as its own non-terminating error.
-/// </summary>
+/// <summary>Revokes HDC authentication tokens.</summary>
+/// <remarks>
+/// <para>Takes token values from the pipeline: strings, or objects with a Token property such as the
+/// output of Get-AuthToken or an Import-Csv row. Asks for confirmation (ConfirmImpact High) unless
+/// -Confirm:$false.</para>
+/// <para>Up to -ThrottleLimit revocations run at once on the connection's pool, with a progress bar for
+/// more than one. Each failure is its own non-terminating error (AuthTokenNotFound, RateLimited, ...)
+/// whose target is the token's fingerprint; the others go on.</para>
+/// </remarks>
+/// <example title="Revoke every token of a user">
+/// <code>Get-AuthToken -UserId 5 | Remove-AuthToken</code>
+/// <para>Lists user 5's tokens and revokes each one after confirming.</para>
+/// </example>
+/// <example title="Revoke tokens listed in a file, unattended">
+/// <code>Import-Csv ./revoke.csv | Remove-AuthToken -Confirm:$false -ThrottleLimit 8 -ErrorVariable failed -PassThru</code>
+/// <para>A Token column binds by property name; failures are collected in $failed, successes written as results.</para>
+/// </example>
+/// <example title="See what would be revoked">
+/// <code>Get-AuthToken -Context ReadDocuments | Remove-AuthToken -WhatIf</code>
+/// <para>Names each token by its fingerprint and sends nothing.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Remove, "AuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(AuthTokenRemovalResult))]
 public sealed class RemoveAuthTokenCommand : HdcCommand
@@ -23,12 +39,13 @@ public sealed class RemoveAuthTokenCommand : HdcCommand
     [ValidateNotNullOrEmpty]
     public string[] Token { get; set; } = null!;
 
-    /// <summary>Most revocations in flight at once.</summary>
+    /// <summary>The most revocations in flight at once.</summary>
+    /// <value>Default: 4.</value>
     [Parameter]
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
-    /// <summary>Write an AuthTokenRemovalResult for each revoked token.</summary>
+    /// <summary>Writes an AuthTokenRemovalResult for each revoked token.</summary>
     [Parameter]
     public SwitchParameter PassThru
     {
@@ -66,7 +83,7 @@ public sealed class RemoveAuthTokenCommand : HdcCommand
                 {
                     if (completed.Exception?.InnerException is { } failure)
                     {
-                        var error = ToError(failure, fingerprint);
+                        var error = ToError(failure, fingerprint, HdcErrors.TokenVocabulary);
                         if (error is null)
                         {
                             ExceptionDispatchInfo.Throw(failure); // not a service failure: a bug, surface it

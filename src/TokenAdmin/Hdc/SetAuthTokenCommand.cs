@@ -6,11 +6,25 @@ using TokenAdmin.Core.Text;
 
 namespace TokenAdmin.Hdc;
 
-/// <summary>
-/// Changes the contexts (and optionally the user) of an HDC token. Piped tokens bind -Token,
-/// -UserId and -Context by name, so <c>Get-AuthToken -UserId 5 | Set-AuthToken -Context ReadDocuments</c>
-/// rescopes all of user 5's tokens.
-/// </summary>
+/// <summary>Changes the contexts, and optionally the user, of an HDC authentication token.</summary>
+/// <remarks>
+/// <para>-Context is the complete new set, by name (any case) or code. Without -UserId the token keeps its
+/// current user (looked up once per command). Piped tokens bind -Token, -UserId and -Context by property
+/// name, so the contexts given on the command line replace the piped ones.</para>
+/// <para>-PassThru writes the updated tokens, read back in one listing after the last update.</para>
+/// </remarks>
+/// <example title="Rescope all of a user's tokens">
+/// <code>Get-AuthToken -UserId 5 | Set-AuthToken -Context ReadDocuments</code>
+/// <para>Every token of user 5 may from now on only read documents.</para>
+/// </example>
+/// <example title="Hand tokens over to another user">
+/// <code>Get-AuthToken -UserId 12345 | Set-AuthToken -UserId 42</code>
+/// <para>The tokens keep their contexts (bound from the pipeline) and now belong to user 42.</para>
+/// </example>
+/// <example title="Preview a change">
+/// <code>Get-AuthToken -Context Manage* | Set-AuthToken -Context 2, 3 -WhatIf</code>
+/// <para>Shows what would change, naming each token by its fingerprint, and sends nothing.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "AuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AuthToken))]
 public sealed class SetAuthTokenCommand : HdcCommand
@@ -32,7 +46,7 @@ public sealed class SetAuthTokenCommand : HdcCommand
     [ValidateNotNullOrEmpty]
     public string[] Context { get; set; } = null!;
 
-    /// <summary>Write the updated tokens (read back in one listing after the last update).</summary>
+    /// <summary>Writes the updated tokens (read back in one listing after the last update).</summary>
     [Parameter]
     public SwitchParameter PassThru
     {
@@ -51,7 +65,7 @@ public sealed class SetAuthTokenCommand : HdcCommand
         var change = UserId > 0
             ? $"Set context to {string.Join(", ", requested)} and user to {UserId}"
             : $"Set context to {string.Join(", ", requested)}";
-        if (!Seam.ShouldProcess(Describe(Token), change))
+        if (!Seam.ShouldProcess($"{Describe(Token)} on {connection.BaseUri}", change))
         {
             return;
         }
@@ -72,7 +86,7 @@ public sealed class SetAuthTokenCommand : HdcCommand
             {
                 await connection.Client.UpdateTokenAsync(Token, userId.Value, names, Trace, ct).ConfigureAwait(false);
                 return true;
-            }, target, out _) && PassThruPresent)
+            }, target, out _, HdcErrors.TokenVocabulary) && PassThruPresent)
         {
             _updated.Add((connection, Token));
         }

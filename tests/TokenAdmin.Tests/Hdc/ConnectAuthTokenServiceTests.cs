@@ -139,6 +139,32 @@ public sealed class ConnectAuthTokenServiceTests : HdcTestContext
     }
 
     [Fact]
+    public void A_wrong_base_path_says_to_check_the_base_url_not_that_a_token_is_gone()
+    {
+        var seam = new RecordingSeam();
+
+        Run(ConnectCommand(seam, baseUri: new Uri(Emulator.BaseAddress, "not-hdc/")), seam: seam);
+
+        Assert.Equal(ErrorIds.NotFound, seam.Terminating?.ErrorId);
+        Assert.Contains("base URL", seam.Terminating!.DisplayMessage);
+    }
+
+    [Fact]
+    public void Reconnecting_closes_the_replaced_connection_unless_it_was_handed_out()
+    {
+        var quiet = new RecordingSeam();
+        var first = ConnectCommand(quiet);
+        first.PassThruPresent = false;
+        Run(first, seam: quiet);
+        var replacedQuietly = Store.Current<HdcConnection>(TokenAdminService.Hdc)!;
+        var kept = Connect(); // -PassThru: the caller holds it
+        Connect();
+
+        Assert.False(replacedQuietly.IsOpen);
+        Assert.True(kept.IsOpen);
+    }
+
+    [Fact]
     public void An_unreachable_service_terminates_with_ConnectionFailed()
     {
         var seam = new RecordingSeam();

@@ -46,7 +46,7 @@ public sealed class NewAuthTokenTests : HdcTestContext
         var seam = Run(new NewAuthTokenCommand { UserId = 5, Context = new[] { "ReadDocuments", "Teleport" } });
 
         var error = Assert.Single(seam.Errors);
-        Assert.Equal(HdcErrors.AuthTokenContextNotFound, error.ErrorId);
+        Assert.Equal(HdcErrors.InvalidAuthTokenContext, error.ErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.Category);
         Assert.Contains("'Teleport'", error.DisplayMessage);
         Assert.Contains("ManageWorkOrders (5)", error.DisplayMessage);

@@ -83,7 +83,7 @@ public sealed class SetAuthTokenTests : HdcTestContext
 
         var seam = Run(new SetAuthTokenCommand { Token = token, UserId = 5, Context = new[] { "Nope" } });
 
-        Assert.Equal(HdcErrors.AuthTokenContextNotFound, Assert.Single(seam.Errors).ErrorId);
+        Assert.Equal(HdcErrors.InvalidAuthTokenContext, Assert.Single(seam.Errors).ErrorId);
         Assert.Equal(0, Emulator.Requests.Count("hdc.tokens.update"));
     }
 
