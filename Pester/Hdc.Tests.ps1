@@ -300,12 +300,12 @@ Describe 'HDC cmdlets against the emulator' {
             @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.create') | Should -HaveCount 1
         }
 
-        It 'writes AuthTokenContextNotFound for an unknown context and sends no create request' {
+        It 'writes InvalidAuthTokenContext for an unknown context and sends no create request' {
             $created = New-AuthToken -UserId 777 -Context 'ReadDocuments', 'NoSuchContext' -ErrorVariable failures -ErrorAction SilentlyContinue
 
             $created | Should -BeNullOrEmpty
             $failures | Should -HaveCount 1
-            $failures[0].FullyQualifiedErrorId | Should -Be 'AuthTokenContextNotFound,TokenAdmin.Hdc.NewAuthTokenCommand'
+            $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidAuthTokenContext,TokenAdmin.Hdc.NewAuthTokenCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
             $failures[0].Exception.Message | Should -BeLike "*'NoSuchContext'*"
             Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.create' | Should -BeNullOrEmpty
@@ -423,7 +423,7 @@ Describe 'HDC cmdlets against the emulator' {
 
             $deletes = @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.delete')
             $deletes.statusCode | Should -Be @(204, 204, 204, 204)
-            Get-MaximumConcurrency -Request $deletes | Should -Be $ThrottleLimit
+            Get-MaximumConcurrency -Request $deletes | Should -BeLessOrEqual $ThrottleLimit -Because "reaching the limit depends on scheduling; exceeding it never may"
             Get-EmulatorHdcToken -Emulator $Emulator | Should -BeNullOrEmpty
         }
     }
