@@ -71,6 +71,9 @@ $PesterDirectory = Join-Path $RepositoryRoot 'Pester'
 $EmulatorSupportModule = Join-Path $PesterDirectory 'EmulatorSupport.psm1'
 $MinimumPesterVersion = [version]'5.5.0'
 
+# Shared with the Pester suite: Get-DotNetPath and the emulator's start/stop.
+Import-Module -Name $EmulatorSupportModule -Force
+
 # Configurations already built by this run, so "-Task Build, Demo" builds once.
 $BuiltConfigurations = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::OrdinalIgnoreCase)
 
@@ -83,19 +86,6 @@ function Write-TaskHeader {
 
     Write-Host ''
     Write-Host "==> $Name" -ForegroundColor Cyan
-}
-
-function Get-DotNetPath {
-    [CmdletBinding()]
-    [OutputType([string])]
-    param()
-
-    $command = Get-Command -Name 'dotnet' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($null -eq $command) {
-        throw 'The .NET SDK was not found: "dotnet" is not on PATH. Install the .NET SDK that global.json names (https://dot.net), open a new shell, and run build.ps1 again.'
-    }
-
-    $command.Source
 }
 
 function Get-PwshPath {
@@ -274,7 +264,6 @@ function Invoke-DemoTask {
     param()
 
     Invoke-BuildTask
-    Import-Module -Name $EmulatorSupportModule -Force
     $emulator = $null
     try {
         $emulator = Start-TokenAdminEmulator -Configuration $Configuration
@@ -294,8 +283,6 @@ function Invoke-DemoTask {
         if ($null -ne $emulator) {
             Stop-TokenAdminEmulator -Emulator $emulator
         }
-
-        Remove-Module -Name 'EmulatorSupport' -Force -ErrorAction SilentlyContinue
     }
 }
 
@@ -334,16 +321,22 @@ function Invoke-CleanTask {
 }
 
 $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
-foreach ($name in $Task) {
-    Write-TaskHeader -Name $name
-    switch ($name) {
-        'Build' { Invoke-BuildTask }
-        'Test' { Invoke-TestTask }
-        'Pester' { Invoke-PesterTask }
-        'Package' { Invoke-PackageTask }
-        'Demo' { Invoke-DemoTask }
-        'Clean' { Invoke-CleanTask }
+try {
+    foreach ($name in $Task) {
+        Write-TaskHeader -Name $name
+        switch ($name) {
+            'Build' { Invoke-BuildTask }
+            'Test' { Invoke-TestTask }
+            'Pester' { Invoke-PesterTask }
+            'Package' { Invoke-PackageTask }
+            'Demo' { Invoke-DemoTask }
+            'Clean' { Invoke-CleanTask }
+        }
     }
+}
+finally {
+    # Run from an existing session, the script must not leave its helper module behind.
+    Remove-Module -Name 'EmulatorSupport' -Force -ErrorAction SilentlyContinue
 }
 
 Write-Host ''

@@ -26,6 +26,10 @@ $script:StopGracePeriodMilliseconds = 5000
 #region Private helpers
 
 function Get-DotNetPath {
+    <#
+    .SYNOPSIS
+        The dotnet executable on PATH; a clear error naming the fix when there is none.
+    #>
     [CmdletBinding()]
     [OutputType([string])]
     param()
@@ -442,6 +446,37 @@ function Stop-TokenAdminEmulator {
     }
 }
 
+function Remove-TokenAdminTestSession {
+    <#
+    .SYNOPSIS
+        Ends a Pester file's session: disconnects and removes TokenAdmin, then stops the emulator.
+
+    .DESCRIPTION
+        For AfterAll blocks. Each step runs only if its part was set up, so it is safe after a
+        BeforeAll that failed halfway.
+
+    .PARAMETER Emulator
+        The object Start-TokenAdminEmulator returned, or $null.
+
+    .EXAMPLE
+        AfterAll { Remove-TokenAdminTestSession -Emulator $Emulator }
+    #>
+    [CmdletBinding()]
+    param(
+        [AllowNull()]
+        [psobject] $Emulator
+    )
+
+    if (Get-Module -Name 'TokenAdmin') {
+        Disconnect-TokenAdmin
+        Remove-Module -Name 'TokenAdmin' -Force
+    }
+
+    if ($Emulator) {
+        Stop-TokenAdminEmulator -Emulator $Emulator
+    }
+}
+
 function Invoke-EmulatorAdmin {
     <#
     .SYNOPSIS
@@ -749,8 +784,10 @@ function Get-TokenAdminModuleManifest {
 #endregion
 
 Export-ModuleMember -Function @(
+    'Get-DotNetPath'
     'Start-TokenAdminEmulator'
     'Stop-TokenAdminEmulator'
+    'Remove-TokenAdminTestSession'
     'Invoke-EmulatorAdmin'
     'Get-EmulatorRequest'
     'Get-EmulatorHdcToken'

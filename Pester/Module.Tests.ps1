@@ -25,15 +25,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if (Get-Module -Name 'TokenAdmin') {
-        Disconnect-TokenAdmin
-        Remove-Module -Name 'TokenAdmin' -Force
-    }
-
-    if ($Emulator) {
-        Stop-TokenAdminEmulator -Emulator $Emulator
-    }
-
+    Remove-TokenAdminTestSession -Emulator $Emulator
     Remove-Module -Name 'EmulatorSupport' -Force -ErrorAction SilentlyContinue
 }
 
