@@ -16,8 +16,8 @@ internal sealed class ConnectionStore
 
     /// <summary>
     /// Makes <paramref name="connection"/> current. The one it replaces is closed unless it was handed
-    /// out with -PassThru (then whoever holds it may still use it): reconnecting in a loop must not
-    /// leak connection pools.
+    /// out (-PassThru, or objects read through it): whoever holds it may still use it. Reconnecting
+    /// in a loop must not leak connection pools.
     /// </summary>
     public void SetCurrent(TokenAdminConnection connection)
     {

@@ -21,10 +21,15 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
 
     private protected abstract ErrorVocabulary Vocabulary { get; }
 
-    /// <summary>The connection for the current record; terminates when there is none, since every later item would fail too.</summary>
+    /// <summary>
+    /// The connection for the current record; terminates when there is none, since every later item
+    /// would fail too. Objects read through a connection that has since been closed (Disconnect, then
+    /// Connect again) go on with the current connection to the same base URL.
+    /// </summary>
     private protected TConnection RequireConnection()
     {
-        var connection = Connection ?? Connections.Current<TConnection>(Service);
+        var current = Connections.Current<TConnection>(Service);
+        var connection = Connection ?? current;
         if (connection is null)
         {
             Seam.ThrowTerminatingError(new CommandError(
@@ -32,14 +37,21 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
                 ErrorIds.NotConnected, ErrorCategory.ConnectionError, null));
         }
 
-        if (!connection.IsOpen)
+        if (connection.IsOpen)
         {
-            Seam.ThrowTerminatingError(new CommandError(
-                new InvalidOperationException($"This {Vocabulary.ServiceName} connection was closed by Disconnect-TokenAdmin. Run {Vocabulary.ConnectCommand} again."),
-                ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, connection));
+            return connection;
         }
 
-        return connection;
+        if (current is { IsOpen: true } && current.BaseUri == connection.BaseUri)
+        {
+            Seam.WriteVerbose($"The connection these objects were read through is closed; using the current connection to {current.BaseUri} ({current}).");
+            return current;
+        }
+
+        Seam.ThrowTerminatingError(new CommandError(
+            new InvalidOperationException($"This {Vocabulary.ServiceName} connection to {connection.BaseUri} was closed by Disconnect-TokenAdmin. Run {Vocabulary.ConnectCommand} again."),
+            ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, connection));
+        return connection; // not reached
     }
 
     /// <summary>Runs one request on the pump; a failure is written as a non-terminating error for <paramref name="target"/>.</summary>

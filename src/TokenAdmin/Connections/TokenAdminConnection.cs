@@ -41,7 +41,7 @@ public abstract class TokenAdminConnection : IDisposable
 
     internal ServiceHttpClient Http { get; }
 
-    /// <summary>Written to the pipeline (-PassThru): someone may hold it, so replacing it must not close it.</summary>
+    /// <summary>Written to the pipeline (-PassThru, or carried by output objects): someone may hold it, so replacing it must not close it.</summary>
     internal bool HandedOut { get; set; }
 
     public void Dispose()

@@ -82,6 +82,7 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
             };
         }
 
+        connection.HandedOut = true; // objects carry their connection: replacing it must not close it
         return new AuthToken(info, connection);
     }
 

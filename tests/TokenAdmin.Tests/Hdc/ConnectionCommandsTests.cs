@@ -37,6 +37,36 @@ public sealed class ConnectionCommandsTests : HdcTestContext
     }
 
     [Fact]
+    public void Objects_read_before_reconnecting_still_work()
+    {
+        Connect();
+        var tokens = Run(new GetAuthTokenCommand { UserId = new[] { 42L } }).Output;
+        Connect();
+
+        var seam = Run(new RemoveAuthTokenCommand(), tokens);
+
+        Assert.Empty(seam.Errors);
+        Assert.True(((AuthToken)tokens[0]).Connection.IsOpen); // it was handed out with the objects: not closed
+        Assert.DoesNotContain(Emulator.Hdc.Tokens, t => t.UserId == 42);
+    }
+
+    [Fact]
+    public void Objects_read_before_disconnecting_go_on_with_the_new_connection_to_the_same_service()
+    {
+        Connect();
+        var tokens = Run(new GetAuthTokenCommand { UserId = new[] { 42L } }).Output;
+        Run(new DisconnectTokenAdminCommand());
+        var fresh = Connect();
+
+        var seam = Run(new RemoveAuthTokenCommand(), tokens);
+
+        Assert.Empty(seam.Errors);
+        Assert.Contains(seam.Verbose, v => v.Contains("using the current connection", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(Emulator.Hdc.Tokens, t => t.UserId == 42);
+        Assert.True(fresh.IsOpen);
+    }
+
+    [Fact]
     public void Connections_piped_to_Disconnect_bind_Service_by_property_name()
     {
         Connect();
