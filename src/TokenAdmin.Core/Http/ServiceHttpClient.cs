@@ -23,6 +23,9 @@ public sealed class ServiceHttpClient : IDisposable
 {
     private const int ErrorExcerptLength = 300;
 
+    /// <summary>Timers and the wall clock disagree by a few milliseconds; a pause that short is over.</summary>
+    private static readonly TimeSpan PauseTolerance = TimeSpan.FromMilliseconds(20);
+
     private readonly RestClient _rest;
     private readonly ConnectionOptions _options;
     private readonly IRequestAuthenticator? _authenticator;
@@ -172,7 +175,7 @@ public sealed class ServiceHttpClient : IDisposable
     private async Task WaitWhilePausedAsync(IHttpTrace trace, CancellationToken cancellationToken)
     {
         var wait = new DateTimeOffset(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero) - _clock.UtcNow;
-        if (wait > TimeSpan.Zero)
+        if (wait > PauseTolerance)
         {
             trace.Verbose($"The service asked to slow down; waiting {RetryPolicy.FormatDuration(wait)}.");
             await _clock.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
