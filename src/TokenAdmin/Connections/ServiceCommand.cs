@@ -72,6 +72,31 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     }
 
     /// <summary>
+    /// Starts one item of a bulk run: when it ends, <paramref name="succeeded"/> runs on the pipeline
+    /// thread, or its failure is written as the item's error (with <paramref name="vocabulary"/>'s
+    /// meanings). Anything that is not a service failure is a bug and surfaces as it is.
+    /// </summary>
+    private protected void StartItem<T>(ThrottledRunner runner, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> work,
+        object target, ErrorVocabulary vocabulary, Action<T> succeeded) =>
+        runner.Start(work, completed =>
+        {
+            if (completed.Exception?.InnerException is { } failure)
+            {
+                var error = ToError(failure, target, vocabulary);
+                if (error is null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                }
+
+                WriteItemError(error);
+            }
+            else if (completed.IsCompletedSuccessfully)
+            {
+                succeeded(((System.Threading.Tasks.Task<T>)completed).Result);
+            }
+        });
+
+    /// <summary>
     /// Non-terminating, except when the credentials were refused: every later item would fail the
     /// same way, so the command stops instead of repeating the error for each.
     /// </summary>

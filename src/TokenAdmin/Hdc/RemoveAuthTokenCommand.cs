@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Runtime.ExceptionServices;
 using TokenAdmin.Core.Text;
 using TokenAdmin.Runtime;
 
@@ -77,21 +76,14 @@ public sealed class RemoveAuthTokenCommand : HdcCommand
                 continue;
             }
 
-            _runner!.Start(
-                ct => connection.Client.DeleteTokenAsync(token, Trace, ct),
-                completed =>
+            StartItem(_runner!, async ct =>
                 {
-                    if (completed.Exception?.InnerException is { } failure)
-                    {
-                        var error = ToError(failure, fingerprint, HdcErrors.TokenVocabulary);
-                        if (error is null)
-                        {
-                            ExceptionDispatchInfo.Throw(failure); // not a service failure: a bug, surface it
-                        }
-
-                        WriteItemError(error);
-                    }
-                    else if (completed.IsCompletedSuccessfully && PassThruPresent)
+                    await connection.Client.DeleteTokenAsync(token, Trace, ct).ConfigureAwait(false);
+                    return true;
+                },
+                fingerprint, HdcErrors.TokenVocabulary, _ =>
+                {
+                    if (PassThruPresent)
                     {
                         Seam.WriteObject(new AuthTokenRemovalResult(fingerprint, connection.BaseUri, connection.Http.Clock.UtcNow));
                     }

@@ -1,0 +1,73 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenAdmin.Core.Http;
+
+namespace TokenAdmin.Core.SecurId;
+
+/// <summary>The Cloud Administration API's hardware-token endpoints over the shared HTTP core. One per connection.</summary>
+public sealed class SecurIdClient : IDisposable
+{
+    private const string Json = "application/json";
+
+    public SecurIdClient(ConnectionOptions options, SecurIdApiKey key, TimeSpan jwtLifetime, IClock? clock = null, Func<double>? random = null)
+    {
+        Key = key;
+        var effectiveClock = clock ?? SystemClock.Instance;
+        Authenticator = new SecurIdAuthenticator(new SecurIdJwtIssuer(key, jwtLifetime, effectiveClock));
+        Http = new ServiceHttpClient(options, Authenticator, SecurIdProtocol.Redaction, new SecurIdErrorReader(), effectiveClock, random);
+    }
+
+    public ServiceHttpClient Http { get; }
+
+    public SecurIdApiKey Key { get; }
+
+    public SecurIdAuthenticator Authenticator { get; }
+
+    /// <summary>POST lookup. Only reads, so it is marked safe to repeat when the outcome is unknown.</summary>
+    public Task<SecurIdTokenInfo> LookupAsync(string serialNumber, IHttpTrace? trace, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, SecurIdProtocol.LookupPath, "look up SecurID token", serialNumber, idempotent: true, trace, cancellationToken);
+
+    /// <summary>[doc] DELETE with a JSON body; the answer holds the deleted token's details (when the service sends them).</summary>
+    public Task<SecurIdTokenInfo> DeleteAsync(string serialNumber, IHttpTrace? trace, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, SecurIdProtocol.DeletePath, "delete SecurID token", serialNumber, idempotent: true, trace, cancellationToken);
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        Key.Dispose();
+    }
+
+    /// <summary>Refused before anything is sent: empty, or longer than the service accepts.</summary>
+    public static void ValidateSerialNumber(string serialNumber)
+    {
+        if (string.IsNullOrWhiteSpace(serialNumber) || serialNumber.Length > SecurIdProtocol.MaxSerialNumberLength)
+        {
+            throw new ArgumentException($"A token serial number has 1 to {SecurIdProtocol.MaxSerialNumberLength} characters; '{serialNumber}' has {serialNumber?.Length ?? 0}.", nameof(serialNumber));
+        }
+    }
+
+    private async Task<SecurIdTokenInfo> SendAsync(HttpMethod method, string path, string operation, string serialNumber, bool idempotent,
+        IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        ValidateSerialNumber(serialNumber);
+        var request = new ServiceRequest(method, path, operation) { Idempotent = idempotent }
+            .WithBody(SecurIdJson.SerialBody(serialNumber), Json);
+        request.Headers["Accept"] = Json;
+        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(response.Content))
+        {
+            return new SecurIdTokenInfo(serialNumber, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        try
+        {
+            return SecurIdJson.ReadToken(response.Content, serialNumber);
+        }
+        catch (FormatException ex)
+        {
+            throw Http.InvalidResponse(request, response, ex.Message);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.IO;
+using System.Security;
+using System.Security.Cryptography;
+using System.Text.Json;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Http.Authentication;
+
+namespace TokenAdmin.Core.SecurId;
+
+/// <summary>
+/// Reads the JSON API key file an administrator downloads from the Cloud Administration Console,
+/// or the same values given separately. Every defect becomes one <see cref="ServiceException"/>
+/// (InvalidCredential) that names the problem and the file, never the key material.
+/// </summary>
+public static class SecurIdKeyReader
+{
+    public static SecurIdApiKey ReadFile(string path, bool allowUnencryptedAuthentication = false)
+    {
+        var name = Path.GetFileName(path);
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw Invalid(path, "was not found. Download the API key file from the Cloud Administration Console (My Account > Company Settings > API Key Management) and pass its path to -KeyFile");
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            throw Invalid(path, $"could not be read ({ex.GetType().Name}). Check that this account may read it");
+        }
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw Invalid(path, $"is not a JSON API key file ({name} is not valid JSON). Download it again from the Cloud Administration Console");
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid(path, "is not a JSON API key file (expected an object with accessID, accessKey and adminRestApiUrl)");
+        }
+
+        var accessId = Required(root, SecurIdProtocol.AccessIdField, path);
+        var accessKey = Required(root, SecurIdProtocol.AccessKeyField, path);
+        var url = Required(root, SecurIdProtocol.AdminRestApiUrlField, path);
+        return Create(accessId, accessKey, url, Optional(root, SecurIdProtocol.CustomerNameField), Optional(root, SecurIdProtocol.DescriptionField),
+            path, allowUnencryptedAuthentication);
+    }
+
+    /// <summary>The values without a file (-AccessId -AccessKey -AdminRestApiUrl), e.g. from a vault.</summary>
+    public static SecurIdApiKey FromValues(string accessId, SecureString accessKey, string adminRestApiUrl, bool allowUnencryptedAuthentication = false)
+    {
+        if (string.IsNullOrWhiteSpace(accessId))
+        {
+            throw ServiceException.InvalidCredential("-AccessId is empty.");
+        }
+
+        return Create(accessId, SecretText.Reveal(accessKey), adminRestApiUrl, null, null, null, allowUnencryptedAuthentication);
+    }
+
+    /// <summary>On Unix: true when group or others may read the file (a key file should be 0600).</summary>
+    public static bool IsReadableByOthers(string path, out string mode)
+    {
+        mode = string.Empty;
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        var permissions = File.GetUnixFileMode(path);
+        mode = Convert.ToString((int)permissions & 0x1FF, 8).PadLeft(4, '0');
+        return (permissions & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0;
+    }
+
+    private static SecurIdApiKey Create(string accessId, string accessKey, string url, string? customerName, string? description,
+        string? path, bool allowUnencryptedAuthentication)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            throw Invalid(path, $"has an adminRestApiUrl that is not an absolute URL");
+        }
+
+        try
+        {
+            EndpointPolicy.Validate(uri, allowUnencryptedAuthentication, "AdminRestApiUrl");
+        }
+        catch (ServiceException ex)
+        {
+            throw Invalid(path, $"has an adminRestApiUrl TokenAdmin will not use: {ex.Message}");
+        }
+
+        return new SecurIdApiKey(accessId.Trim(), url, ImportPrivateKey(accessKey, path), customerName, description, path);
+    }
+
+    /// <summary>PEM RSA private key: PKCS#1 (BEGIN RSA PRIVATE KEY) or PKCS#8 (BEGIN PRIVATE KEY).</summary>
+    private static RSA ImportPrivateKey(string pem, string? path)
+    {
+        var kind = pem.Contains("BEGIN RSA PRIVATE KEY", StringComparison.Ordinal) ? "RSA PRIVATE KEY"
+            : pem.Contains("BEGIN PRIVATE KEY", StringComparison.Ordinal) ? "PRIVATE KEY"
+            : pem.Contains("BEGIN ENCRYPTED PRIVATE KEY", StringComparison.Ordinal) ? "encrypted"
+            : pem.Contains("BEGIN PUBLIC KEY", StringComparison.Ordinal) || pem.Contains("BEGIN RSA PUBLIC KEY", StringComparison.Ordinal) ? "public"
+            : null;
+        switch (kind)
+        {
+            case null:
+                throw Invalid(path, "has an accessKey that is not a PEM private key (expected -----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----)");
+            case "public":
+                throw Invalid(path, "has a public key as accessKey; the API key file holds the private key");
+            case "encrypted":
+                throw Invalid(path, "has an encrypted private key as accessKey; use the unencrypted key file the console downloads");
+        }
+
+        var rsa = RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(pem);
+            if (rsa.KeySize < 2048)
+            {
+                throw Invalid(path, $"has an RSA key of {rsa.KeySize} bits; RS256 needs at least 2048");
+            }
+
+            return rsa;
+        }
+        catch (Exception ex) when (ex is ArgumentException or CryptographicException)
+        {
+            rsa.Dispose();
+            // A PKCS#8 key of another algorithm (EC, Ed25519) or a damaged PEM lands here; the
+            // exception's own message may quote the input, so it is not passed on.
+            throw Invalid(path, kind == "PRIVATE KEY"
+                ? "has an accessKey that is not an RSA private key (it may be another algorithm, or damaged)"
+                : "has an accessKey that is not a readable RSA private key (damaged PEM)");
+        }
+        catch
+        {
+            rsa.Dispose();
+            throw;
+        }
+    }
+
+    private static string Required(JsonElement root, string field, string path)
+    {
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            throw Invalid(path, $"has no \"{field}\". An API key file holds accessID, accessKey and adminRestApiUrl; download it again from the Cloud Administration Console");
+        }
+
+        return value.GetString()!;
+    }
+
+    private static string? Optional(JsonElement root, string field) =>
+        root.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static ServiceException Invalid(string? path, string problem) =>
+        ServiceException.InvalidCredential(path is null
+            ? $"The SecurID API key {problem}."
+            : $"The SecurID API key file '{path}' {problem}.");
+}
