@@ -52,7 +52,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     public Uri? HttpsBaseAddress { get; private set; }
 
     /// <summary>The HDC tenant base URL a client is given: <see cref="BaseAddress"/> + <c>hdc/</c>.</summary>
-    public Uri HdcBaseUri => new(BaseAddress, HdcService.ServiceKey + "/");
+    public Uri HdcBaseUri => HdcService.TenantBaseUriFor(BaseAddress);
 
     /// <summary>The admin endpoint, <see cref="BaseAddress"/> + <c>_emulator</c>.</summary>
     public Uri AdminUri => new(BaseAddress, "_emulator");
@@ -159,7 +159,8 @@ public sealed class EmulatorHost : IAsyncDisposable
 
         foreach (var service in services)
         {
-            service.MapEndpoints(built.MapGroup("/" + service.Key));
+            // The service itself is the group's metadata: shared middleware finds a route's service by it.
+            service.MapEndpoints(built.MapGroup("/" + service.Key).WithMetadata(service));
         }
 
         new AdminEndpoints(this, services).Map(built);

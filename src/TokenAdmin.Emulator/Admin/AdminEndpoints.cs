@@ -46,7 +46,7 @@ internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedS
             host.HttpsBaseAddress?.AbsoluteUri,
             host.AdminUri.AbsoluteUri,
             EmulatorHost.RouteNames,
-            services.Select(service => service.Describe(new Uri(host.BaseAddress, service.Key + "/"))).ToArray(),
+            services.Select(service => service.Describe(host.BaseAddress, host.HttpsBaseAddress)).ToArray(),
             proxy,
             Endpoints);
     }

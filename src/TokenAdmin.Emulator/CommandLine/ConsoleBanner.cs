@@ -27,14 +27,16 @@ internal static class ConsoleBanner
             text.AppendLine();
             text.AppendLine(service.DisplayName);
             text.AppendLine($"  Base URL        {service.BaseUrl}");
-            if (info.HttpsBaseUrl is not null)
+            if (service.HttpsBaseUrl is not null)
             {
-                text.AppendLine($"  HTTPS base URL  {new Uri(new Uri(info.HttpsBaseUrl), service.Key + "/").AbsoluteUri}");
+                text.AppendLine($"  HTTPS base URL  {service.HttpsBaseUrl}");
             }
 
+            // Roles differ in length between services ("admin", "Super Administrator"): align per service.
+            var roleWidth = Math.Max(7, service.Credentials.Select(credential => credential.Role.Length + 1).DefaultIfEmpty(0).Max());
             foreach (var credential in service.Credentials)
             {
-                text.AppendLine($"  {credential.Role,-7}{credential.Scheme,-9}{string.Join(" / ", credential.Values.Values)}");
+                text.AppendLine($"  {credential.Role.PadRight(roleWidth)}{credential.Scheme,-9}{string.Join(" / ", credential.Values.Values)}");
             }
 
             if (service.Credentials.Count == 0)

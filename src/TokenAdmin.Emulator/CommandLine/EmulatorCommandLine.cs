@@ -13,7 +13,8 @@ internal static class EmulatorCommandLine
 {
     public const int DefaultPort = 5080;
 
-    public const string Usage = """
+    /// <summary>The --help text; the route list comes from <see cref="EmulatorHost.RouteNames"/>.</summary>
+    public static string Usage { get; } = """
         TokenAdmin emulator: the services TokenAdmin administers, in memory, on 127.0.0.1.
 
         Usage: dotnet run --project src/TokenAdmin.Emulator -- [options]
@@ -36,13 +37,38 @@ internal static class EmulatorCommandLine
                                      base URL follows on a second line with --https); deleted on exit
           --help                     show this help
 
-        Routes: hdc.tokens.list, hdc.contexts.list, hdc.tokens.create, hdc.tokens.update,
-                hdc.tokens.delete, * (every route)
+        Routes: {{ROUTES}}
         Admin endpoint: GET /_emulator (info), POST/DELETE /_emulator/faults, POST /_emulator/reset,
                         GET /_emulator/requests
 
         Exit codes: 0 stopped normally, 1 could not start, 2 invalid options.
-        """;
+        """.Replace("{{ROUTES}}", WrapList([.. EmulatorHost.RouteNames, "* (every route)"], "        "), StringComparison.Ordinal);
+
+    // Comma-separated items, wrapped before 100 columns; continuation lines start with the indent.
+    private static string WrapList(IReadOnlyList<string> items, string indent)
+    {
+        var text = new System.Text.StringBuilder();
+        var column = "Routes: ".Length;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i] + (i < items.Count - 1 ? "," : string.Empty);
+            if (i > 0 && column + 1 + item.Length > 100)
+            {
+                text.Append('\n').Append(indent); // The raw literal around it uses \n too.
+                column = indent.Length;
+            }
+            else if (i > 0)
+            {
+                text.Append(' ');
+                column++;
+            }
+
+            text.Append(item);
+            column += item.Length;
+        }
+
+        return text.ToString();
+    }
 
     public static CommandLineParseResult Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> knownRoutes)
     {

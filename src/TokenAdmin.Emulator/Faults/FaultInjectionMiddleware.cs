@@ -64,8 +64,9 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
 
         if (step.Body is null)
         {
-            await JsonResults.Error(step.StatusCode, FaultResponses.ErrorCodeFor(step.StatusCode), FaultResponses.MessageFor(step.StatusCode))
-                .ExecuteAsync(context);
+            // The route's own service shapes the default body; a client parses it like a real failure.
+            var fault = EmulatorEndpoints.ServiceOf(context)?.InjectedFault(step.StatusCode) ?? FaultResponses.Default(step.StatusCode);
+            await fault.ExecuteAsync(context);
             return;
         }
 

@@ -1,11 +1,18 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace TokenAdmin.Emulator;
 
-/// <summary>Default error codes of injected status faults, in the shape HDC's failures use.</summary>
+/// <summary>
+/// Default error codes and messages of injected status faults. Each service wraps them in its
+/// own error shape (<see cref="IEmulatedService.InjectedFault"/>).
+/// </summary>
 internal static class FaultResponses
 {
+    /// <summary>The emulator's own (gateway) error shape, for a fault outside any service.</summary>
+    public static IResult Default(int statusCode) => JsonResults.Error(statusCode, ErrorCodeFor(statusCode), MessageFor(statusCode));
+
     public static string ErrorCodeFor(int statusCode) => statusCode switch
     {
         400 => "INVALID_REQUEST",

@@ -22,7 +22,7 @@ public sealed record FaultStep
     /// <summary>Sent verbatim as the Retry-After header: delay-seconds ("2") or an HTTP-date.</summary>
     public string? RetryAfter { get; }
 
-    /// <summary>The response body; null sends the default <c>{"success":false,"errorCode":..,"message":..}</c>.</summary>
+    /// <summary>The response body; null sends the default error body in the route's service's shape.</summary>
     public string? Body { get; }
 
     /// <summary>Content-Type of a custom <see cref="Body"/>; null means application/json.</summary>

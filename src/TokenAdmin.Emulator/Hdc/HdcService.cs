@@ -25,7 +25,12 @@ internal sealed class HdcService(HdcOptions options, HdcState state) : IEmulated
 
     public void Reset() => state.Reset();
 
-    public EmulatedServiceInfo Describe(Uri serviceBaseUri)
+    public IResult InjectedFault(int statusCode) => FaultResponses.Default(statusCode);
+
+    /// <summary>The tenant base URL below a host base address: <c>{base}hdc/</c>.</summary>
+    public static Uri TenantBaseUriFor(Uri baseAddress) => new(baseAddress, ServiceKey + "/");
+
+    public EmulatedServiceInfo Describe(Uri baseAddress, Uri? httpsBaseAddress)
     {
         var schemes = new List<string>();
         var credentials = new List<DemoCredentialInfo>();
@@ -47,7 +52,14 @@ internal sealed class HdcService(HdcOptions options, HdcState state) : IEmulated
                 new Dictionary<string, string> { ["accessToken"] = token.Value })));
         }
 
-        return new EmulatedServiceInfo(Key, "bim.cloud HDC authentication tokens", serviceBaseUri.AbsoluteUri, RouteNames, schemes, credentials);
+        return new EmulatedServiceInfo(
+            Key,
+            "bim.cloud HDC authentication tokens",
+            TenantBaseUriFor(baseAddress).AbsoluteUri,
+            httpsBaseAddress is null ? null : TenantBaseUriFor(httpsBaseAddress).AbsoluteUri,
+            RouteNames,
+            schemes,
+            credentials);
     }
 
     private static string RoleName(HdcRole role) => role.ToString().ToLowerInvariant();

@@ -14,6 +14,8 @@ internal sealed class ForwardProxy(ProxyOptions? options)
 {
     public const string Realm = "emulator-proxy";
 
+    private static readonly object RelayedTargetKey = new();
+
     public bool Enabled => options is not null;
 
     /// <summary>The absolute target of a proxied request; null when proxy mode is off or the target is origin-form.</summary>
@@ -38,6 +40,12 @@ internal sealed class ForwardProxy(ProxyOptions? options)
                 ? target
                 : null;
     }
+
+    /// <summary>Marks an authorised request as relayed to <paramref name="target"/>, for the services to read.</summary>
+    public static void MarkRelayed(HttpContext context, Uri target) => context.Items[RelayedTargetKey] = target;
+
+    /// <summary>The target of a request the proxy authorised and relays; null for a direct request.</summary>
+    public static Uri? RelayedTargetOf(HttpContext context) => context.Items[RelayedTargetKey] as Uri;
 
     public bool IsAuthorized(string? proxyAuthorization) =>
         options is not null

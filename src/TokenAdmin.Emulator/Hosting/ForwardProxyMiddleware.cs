@@ -9,7 +9,7 @@ internal sealed class ForwardProxyMiddleware(RequestDelegate next, ForwardProxy 
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (proxy.TargetOf(context) is null)
+        if (proxy.TargetOf(context) is not { } target)
         {
             await next(context);
             return;
@@ -34,6 +34,7 @@ internal sealed class ForwardProxyMiddleware(RequestDelegate next, ForwardProxy 
 
         // The proxy consumes its own credentials; the target never sees them.
         headers.Remove(HeaderNames.ProxyAuthorization);
+        ForwardProxy.MarkRelayed(context, target);
         await next(context);
     }
 }

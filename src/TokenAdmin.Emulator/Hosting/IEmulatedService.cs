@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace TokenAdmin.Emulator;
 
 /// <summary>
-/// One emulated web service (HDC today; SecurID, PowerClerk and apstrata next). The host mounts
-/// each under its own base path and treats them alike for reset, the admin info and the banner.
+/// One emulated web service (HDC, SecurID; PowerClerk and apstrata next). The host mounts each
+/// under its own base path and treats them alike for reset, faults, the admin info and the banner.
 /// </summary>
 internal interface IEmulatedService
 {
@@ -22,6 +23,14 @@ internal interface IEmulatedService
     /// <summary>Back to seed data.</summary>
     void Reset();
 
-    /// <summary>What a person or script needs to call the service: base URL and demo credentials.</summary>
-    EmulatedServiceInfo Describe(Uri serviceBaseUri);
+    /// <summary>
+    /// The default response of an injected status fault on one of the service's routes, in the
+    /// service's own error shape, so clients parse a fault as they would parse the real failure.
+    /// </summary>
+    IResult InjectedFault(int statusCode);
+
+    /// <summary>What a person or script needs to call the service: base URLs and demo credentials.</summary>
+    /// <param name="baseAddress">The host's HTTP base address (with the trailing slash).</param>
+    /// <param name="httpsBaseAddress">The host's HTTPS base address; null without HTTPS.</param>
+    EmulatedServiceInfo Describe(Uri baseAddress, Uri? httpsBaseAddress);
 }
