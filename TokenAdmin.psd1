@@ -11,12 +11,15 @@
     FormatsToProcess     = @('TokenAdmin.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-AuthTokenService'
+        'Connect-SecurIdAdmin'
         'Disconnect-TokenAdmin'
         'Get-AuthToken'
         'Get-AuthTokenContext'
+        'Get-SecurIdHardwareToken'
         'Get-TokenAdminConnection'
         'New-AuthToken'
         'Remove-AuthToken'
+        'Remove-SecurIdHardwareToken'
         'Set-AuthToken'
     )
     FunctionsToExport    = @()

@@ -5,4 +5,7 @@ public enum TokenAdminService
 {
     /// <summary>bim.cloud "HDC" integration tokens (Connect-AuthTokenService).</summary>
     Hdc,
+
+    /// <summary>RSA SecurID Cloud Authentication Service hardware tokens (Connect-SecurIdAdmin).</summary>
+    SecurId,
 }

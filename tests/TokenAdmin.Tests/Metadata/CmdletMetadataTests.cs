@@ -97,6 +97,7 @@ public class CmdletMetadataTests
     [InlineData("New-AuthToken", ConfirmImpact.Medium)]
     [InlineData("Set-AuthToken", ConfirmImpact.Medium)]
     [InlineData("Remove-AuthToken", ConfirmImpact.High)]
+    [InlineData("Remove-SecurIdHardwareToken", ConfirmImpact.High)]
     public void State_changing_cmdlets_support_ShouldProcess_with_the_documented_impact(string name, ConfirmImpact impact)
     {
         Assert.True(Cmdlet(name).SupportsShouldProcess);
@@ -125,6 +126,8 @@ public class CmdletMetadataTests
     [InlineData("Get-AuthToken", "UserId", false, true)]
     [InlineData("Get-AuthTokenContext", "Name", true, false)]
     [InlineData("Disconnect-TokenAdmin", "Service", false, true)]
+    [InlineData("Get-SecurIdHardwareToken", "SerialNumber", true, true)]
+    [InlineData("Remove-SecurIdHardwareToken", "SerialNumber", true, true)]
     public void Identifiers_bind_from_the_pipeline(string name, string parameter, bool byValue, bool byPropertyName)
     {
         var metadata = Cmdlet(name).Parameter(parameter);
@@ -133,9 +136,37 @@ public class CmdletMetadataTests
     }
 
     [Fact]
-    public void Every_service_command_takes_Connection_from_the_pipeline_by_property_name() =>
-        Assert.All(Cmdlets.Where(c => c.Type.IsSubclassOf(typeof(TokenAdmin.Connections.ServiceCommand<HdcConnection>))), c =>
-            Assert.True(c.Parameter("Connection").ByPropertyName, c.Name));
+    public void Every_service_command_takes_Connection_from_the_pipeline_by_property_name()
+    {
+        var serviceCommands = Cmdlets.Where(c => IsServiceCommand(c.Type)).ToList();
+        Assert.Contains(serviceCommands, c => c.Noun == "AuthToken");
+        Assert.Contains(serviceCommands, c => c.Noun == "SecurIdHardwareToken");
+        Assert.All(serviceCommands, c => Assert.True(c.Parameter("Connection").ByPropertyName, c.Name));
+    }
+
+    [Theory]
+    [InlineData("Get-SecurIdHardwareToken")]
+    [InlineData("Remove-SecurIdHardwareToken")]
+    public void SecurID_serials_also_bind_as_TokenSerialNumber_and_are_length_checked(string name)
+    {
+        var serial = Cmdlet(name).Parameter("SerialNumber");
+        Assert.Equal(new[] { "TokenSerialNumber" }, serial.Aliases);
+        var length = serial.Property.GetCustomAttributesData().Single(a => a.AttributeType == typeof(ValidateLengthAttribute));
+        Assert.Equal(new object[] { 1, 36 }, length.ConstructorArguments.Select(a => a.Value));
+    }
+
+    private static bool IsServiceCommand(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(TokenAdmin.Connections.ServiceCommand<>))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Get-X | Verb-X: every mandatory pipeline parameter finds a same-named property of a compatible type on Get-X's output.</summary>
     [Theory]
@@ -143,6 +174,7 @@ public class CmdletMetadataTests
     [InlineData("Get-AuthToken", "Set-AuthToken")]
     [InlineData("New-AuthToken", "Remove-AuthToken")]
     [InlineData("Get-TokenAdminConnection", "Disconnect-TokenAdmin")]
+    [InlineData("Get-SecurIdHardwareToken", "Remove-SecurIdHardwareToken")]
     public void Output_of_one_command_binds_to_the_next(string upstream, string downstream)
     {
         var output = Cmdlet(upstream).OutputTypes.Single();

@@ -1,0 +1,18 @@
+using TokenAdmin.Connections;
+using TokenAdmin.Errors;
+
+namespace TokenAdmin.SecurId;
+
+/// <summary>Base of the SecurID commands.</summary>
+public abstract class SecurIdCommand : ServiceCommand<SecurIdConnection>
+{
+    private protected override TokenAdminService Service => TokenAdminService.SecurId;
+
+    private protected override ErrorVocabulary Vocabulary => SecurIdErrors.Lookup;
+
+    private protected SecurIdHardwareToken ToHardwareToken(Core.SecurId.SecurIdTokenInfo info, SecurIdConnection connection)
+    {
+        connection.HandedOut = true; // objects carry their connection: replacing it must not close it
+        return new SecurIdHardwareToken(info, connection);
+    }
+}
