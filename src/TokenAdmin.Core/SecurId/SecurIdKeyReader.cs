@@ -83,9 +83,10 @@ public static class SecurIdKeyReader
     private static SecurIdApiKey Create(string accessId, string accessKey, string url, string? customerName, string? description,
         string? path, bool allowUnencryptedAuthentication)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        // On Unix "/AdminInterface/restapi" parses as an absolute file:// URI: check the scheme too.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw Invalid(path, $"has an adminRestApiUrl that is not an absolute URL");
+            throw Invalid(path, "has an adminRestApiUrl that is not an absolute https:// URL");
         }
 
         try
