@@ -22,6 +22,6 @@ public sealed class EmulatorOptions
     /// <summary>When set, the host also acts as a forward proxy that demands these credentials.</summary>
     public ProxyOptions? Proxy { get; set; }
 
-    /// <summary>Clock for timestamps (token lastUpdate, journal times); tests may pin it.</summary>
+    /// <summary>Clock for timestamps (token lastUpdate, journal times) and JWT time checks; tests may pin it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

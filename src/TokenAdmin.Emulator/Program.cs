@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -32,7 +33,7 @@ internal static class Program
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, eventArgs) =>
         {
-            eventArgs.Cancel = true; // Stop cleanly (and delete the url file) instead of dying.
+            eventArgs.Cancel = true; // Stop cleanly (and delete the url and key files) instead of dying.
             stop.Cancel();
         };
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
@@ -56,28 +57,57 @@ internal static class Program
             return ExitStopped; // Ctrl+C while starting.
         }
 
-        await using (host)
+        // Created only now, so a failed start leaves no directory behind.
+        var createdKeyDirectory = settings.KeyDirectory is null ? Directory.CreateTempSubdirectory("tokenadmin-emulator-keys-").FullName : null;
+        IReadOnlyList<string> keyFiles = [];
+        try
         {
-            settings.ApplyTo(host.Faults);
-            Console.Out.Write(ConsoleBanner.Render(host.Describe()));
-            if (settings.UrlFile is not null)
+            await using (host)
             {
-                UrlFile.Write(settings.UrlFile, host);
-            }
+                try
+                {
+                    keyFiles = host.WriteSecurIdKeyFiles(settings.KeyDirectory ?? createdKeyDirectory!);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    await Console.Error.WriteLineAsync($"Could not write the SecurID key files to {settings.KeyDirectory}: {exception.Message}");
+                    return ExitCouldNotStart;
+                }
 
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Console.Out.WriteLine("Stopping.");
+                settings.ApplyTo(host.Faults);
+                Console.Out.Write(ConsoleBanner.Render(host.Describe()));
+                if (settings.UrlFile is not null)
+                {
+                    UrlFile.Write(settings.UrlFile, host);
+                }
+
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Console.Out.WriteLine("Stopping.");
+                }
             }
         }
-
-        if (settings.UrlFile is not null)
+        finally
         {
-            UrlFile.Delete(settings.UrlFile);
+            if (settings.UrlFile is not null)
+            {
+                UrlFile.Delete(settings.UrlFile);
+            }
+
+            // The keys die with this process, so their files go too.
+            foreach (var keyFile in keyFiles)
+            {
+                File.Delete(keyFile);
+            }
+
+            if (createdKeyDirectory is not null)
+            {
+                Directory.Delete(createdKeyDirectory, recursive: true);
+            }
         }
 
         return ExitStopped;

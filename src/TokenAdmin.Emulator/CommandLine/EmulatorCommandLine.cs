@@ -35,6 +35,11 @@ internal static class EmulatorCommandLine
           --latency <route>=<ms>     delay every request of a route. Repeatable.
           --url-file <path>          once listening, write the base URL to this file (the HTTPS
                                      base URL follows on a second line with --https); deleted on exit
+          --key-dir <path>           where to write the SecurID demo API key files
+                                     (securid-super-admin.json, securid-help-desk.json, mode 0600)
+                                     for this emulator's adminRestApiUrl (default: a fresh directory
+                                     under the system temp folder); the files are deleted on exit,
+                                     as their keys are valid only while this process runs
           --help                     show this help
 
         Routes: {{ROUTES}}
@@ -93,6 +98,7 @@ internal static class EmulatorCommandLine
             var faults = new List<RouteFaults>();
             var latencies = new List<RouteLatency>();
             string? urlFile = null;
+            string? keyDirectory = null;
             var showHelp = false;
 
             while (index < args.Count)
@@ -130,6 +136,14 @@ internal static class EmulatorCommandLine
                     case "--url-file":
                         urlFile = Value(name, inlineValue);
                         break;
+                    case "--key-dir":
+                        keyDirectory = Value(name, inlineValue);
+                        if (string.IsNullOrWhiteSpace(keyDirectory))
+                        {
+                            throw new InvalidOptionException("Option '--key-dir' needs a directory path.");
+                        }
+
+                        break;
                     case "--help" or "-h" or "-?":
                         Flag(name, inlineValue);
                         showHelp = true;
@@ -140,7 +154,7 @@ internal static class EmulatorCommandLine
             }
 
             options.HttpsPort = httpsPort ?? (options.Port is 0 or 65535 ? 0 : options.Port + 1);
-            return new EmulatorLaunchSettings(options, faults, latencies, urlFile, showHelp);
+            return new EmulatorLaunchSettings(options, faults, latencies, urlFile, keyDirectory, showHelp);
         }
 
         private static (string Name, string? InlineValue) Split(string argument)

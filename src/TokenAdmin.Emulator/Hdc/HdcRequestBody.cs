@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace TokenAdmin.Emulator;
 
@@ -28,7 +27,7 @@ internal static class HdcRequestBody
             return Invalid("A JSON request body is required.");
         }
 
-        if (!IsJson(request.ContentType))
+        if (!JsonContentType.Matches(request.ContentType))
         {
             return Outcome<HdcTokenRequest>.Fail(JsonResults.Error(
                 StatusCodes.Status415UnsupportedMediaType,
@@ -52,11 +51,4 @@ internal static class HdcRequestBody
         Outcome<T>.Fail(JsonResults.Error(StatusCodes.Status400BadRequest, HdcErrorCodes.InvalidRequest, message));
 
     private static Outcome<HdcTokenRequest> Invalid(string message) => Invalid<HdcTokenRequest>(message);
-
-    // application/json or any application/*+json, with or without parameters (charset).
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
-        && (mediaType.MediaType.Equals("application/json", System.StringComparison.OrdinalIgnoreCase)
-            || (mediaType.Type.Equals("application", System.StringComparison.OrdinalIgnoreCase)
-                && mediaType.Suffix.Equals("json", System.StringComparison.OrdinalIgnoreCase)));
 }

@@ -209,7 +209,11 @@ public sealed class FaultInjectionTests : EmulatorTestBase
     public void Every_route_has_a_stable_name()
     {
         Assert.Equal(
-            ["hdc.tokens.list", "hdc.contexts.list", "hdc.tokens.create", "hdc.tokens.update", "hdc.tokens.delete"],
+            [
+                "hdc.tokens.list", "hdc.contexts.list", "hdc.tokens.create", "hdc.tokens.update", "hdc.tokens.delete",
+                "securid.tokens.lookup", "securid.tokens.delete", "securid.users.assign", "securid.users.unassign",
+                "securid.users.enable", "securid.users.disable",
+            ],
             EmulatorHost.RouteNames);
     }
 }

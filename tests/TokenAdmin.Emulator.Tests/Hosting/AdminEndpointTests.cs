@@ -37,7 +37,9 @@ public sealed class AdminEndpointTests : EmulatorTestBase
         Assert.Equal(Host.AdminUri.AbsoluteUri, info.GetProperty("adminUrl").GetString());
         Assert.Equal(EmulatorHost.RouteNames, info.GetProperty("routes").EnumerateArray().Select(route => route.GetString()));
 
-        var hdc = Assert.Single(info.GetProperty("services").EnumerateArray());
+        var services = info.GetProperty("services").EnumerateArray().ToArray();
+        Assert.Equal(["hdc", "securid"], services.Select(service => service.GetProperty("key").GetString()));
+        var hdc = services[0];
         Assert.Equal(Host.HdcBaseUri.AbsoluteUri, hdc.GetProperty("baseUrl").GetString());
         var text = hdc.GetProperty("credentials").GetRawText();
         Assert.Contains(DemoCredentials.HdcAdminUserName, text, StringComparison.Ordinal);

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace TokenAdmin.Emulator;
+
+/// <summary>
+/// RSA SecurID Cloud Administration API (SERVICES.md §3), mounted at <c>/securid</c>; a client's
+/// adminRestApiUrl is <c>{host}/securid/AdminInterface/restapi</c> (no trailing slash).
+/// </summary>
+internal sealed class SecurIdService(SecurIdState state, TimeProvider timeProvider) : IEmulatedService
+{
+    public const string ServiceKey = "securid";
+    public const string AdminRestApiPath = "AdminInterface/restapi";
+    public const string AuthScheme = "JWT";
+
+    private readonly object gate = new();
+    private IReadOnlyList<(SecurIdDemoKey Key, string Path)> keyFiles = [];
+
+    public string Key => ServiceKey;
+
+    public IReadOnlyList<string> RouteNames => SecurIdRouteNames.All;
+
+    /// <summary>The adminRestApiUrl below a host base address, exactly as key files hold it and JWTs name it in aud.</summary>
+    public static string AdminRestApiUrlFor(Uri baseAddress) => baseAddress.AbsoluteUri + ServiceKey + "/" + AdminRestApiPath;
+
+    /// <summary>The file name of a demo key's key file.</summary>
+    public static string KeyFileNameOf(SecurIdDemoKey key) =>
+        key.Role == SecurIdRole.SuperAdministrator ? "securid-super-admin.json" : "securid-help-desk.json";
+
+    public void MapEndpoints(IEndpointRouteBuilder serviceRoot)
+    {
+        var validator = new SecurIdJwtValidator(timeProvider, SecurIdDemoKey.All);
+        var api = serviceRoot.MapGroup("/" + AdminRestApiPath).AddEndpointFilter(new SecurIdAuthenticationFilter(validator));
+        new SecurIdEndpoints(state).Map(api);
+    }
+
+    public void Reset() => state.Reset();
+
+    public IResult InjectedFault(int statusCode) => SecurIdErrors.Fault(statusCode);
+
+    /// <summary>Writes both demo key files into <paramref name="directory"/> and remembers them for <see cref="Describe"/>.</summary>
+    public IReadOnlyList<string> WriteKeyFiles(string directory, string adminRestApiUrl)
+    {
+        var fullDirectory = Path.GetFullPath(directory);
+        if (!Directory.Exists(fullDirectory))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(fullDirectory);
+            }
+            else
+            {
+                Directory.CreateDirectory(fullDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        var written = SecurIdDemoKey.All.Select(key => (Key: key, Path: Path.Combine(fullDirectory, KeyFileNameOf(key)))).ToArray();
+        foreach (var (key, path) in written)
+        {
+            key.WriteKeyFile(path, adminRestApiUrl);
+        }
+
+        lock (gate)
+        {
+            keyFiles = written;
+        }
+
+        return written.Select(file => file.Path).ToArray();
+    }
+
+    /// <summary>The key files written so far (the last <see cref="WriteKeyFiles"/>); empty when none.</summary>
+    public IReadOnlyList<string> KeyFilePaths
+    {
+        get { lock (gate) { return keyFiles.Select(file => file.Path).ToArray(); } }
+    }
+
+    // Key file paths, accessIDs and roles; never a private key (the files hold those).
+    public EmulatedServiceInfo Describe(Uri baseAddress, Uri? httpsBaseAddress)
+    {
+        IReadOnlyList<(SecurIdDemoKey Key, string Path)> files;
+        lock (gate)
+        {
+            files = keyFiles;
+        }
+
+        var credentials = SecurIdDemoKey.All.Select(key =>
+        {
+            var values = new Dictionary<string, string>();
+            if (files.FirstOrDefault(file => file.Key == key).Path is { } path)
+            {
+                values["keyFile"] = path;
+            }
+
+            values["accessId"] = key.AccessId;
+            return new DemoCredentialInfo(key.RoleName, AuthScheme, values);
+        }).ToArray();
+
+        return new EmulatedServiceInfo(
+            Key,
+            "RSA SecurID Cloud Administration API (base URL = adminRestApiUrl = the JWT aud)",
+            AdminRestApiUrlFor(baseAddress),
+            httpsBaseAddress is null ? null : AdminRestApiUrlFor(httpsBaseAddress),
+            RouteNames,
+            [AuthScheme],
+            credentials);
+    }
+}
