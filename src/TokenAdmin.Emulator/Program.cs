@@ -16,20 +16,6 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        var parsed = EmulatorCommandLine.Parse(args, EmulatorHost.RouteNames);
-        if (!parsed.Succeeded)
-        {
-            await Console.Error.WriteLineAsync($"{parsed.Error} Run with --help for usage.");
-            return ExitInvalidOptions;
-        }
-
-        var settings = parsed.Settings;
-        if (settings.ShowHelp)
-        {
-            Console.Out.Write(EmulatorCommandLine.Usage);
-            return ExitStopped;
-        }
-
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, eventArgs) =>
         {
@@ -42,14 +28,34 @@ internal static class Program
             stop.Cancel();
         });
 
+        return await RunAsync(args, Console.Out, Console.Error, stop.Token);
+    }
+
+    /// <summary>Everything but the process plumbing, so tests can run the command line in-process and stop it.</summary>
+    internal static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken stop)
+    {
+        var parsed = EmulatorCommandLine.Parse(args, EmulatorHost.RouteNames);
+        if (!parsed.Succeeded)
+        {
+            await error.WriteLineAsync($"{parsed.Error} Run with --help for usage.");
+            return ExitInvalidOptions;
+        }
+
+        var settings = parsed.Settings;
+        if (settings.ShowHelp)
+        {
+            await output.WriteAsync(EmulatorCommandLine.Usage);
+            return ExitStopped;
+        }
+
         EmulatorHost host;
         try
         {
-            host = await EmulatorHost.StartAsync(settings.Options, stop.Token);
+            host = await EmulatorHost.StartAsync(settings.Options, stop);
         }
         catch (IOException exception)
         {
-            await Console.Error.WriteLineAsync($"Could not listen on 127.0.0.1:{settings.Options.Port}: {exception.Message}");
+            await error.WriteLineAsync($"Could not listen on 127.0.0.1:{settings.Options.Port}: {exception.Message}");
             return ExitCouldNotStart;
         }
         catch (OperationCanceledException)
@@ -59,6 +65,7 @@ internal static class Program
 
         // Created only now, so a failed start leaves no directory behind.
         var createdKeyDirectory = settings.KeyDirectory is null ? Directory.CreateTempSubdirectory("tokenadmin-emulator-keys-").FullName : null;
+        var keyDirectory = settings.KeyDirectory ?? createdKeyDirectory!;
         IReadOnlyList<string> keyFiles = [];
         try
         {
@@ -66,16 +73,16 @@ internal static class Program
             {
                 try
                 {
-                    keyFiles = host.WriteSecurIdKeyFiles(settings.KeyDirectory ?? createdKeyDirectory!);
+                    keyFiles = host.WriteSecurIdKeyFiles(keyDirectory);
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
-                    await Console.Error.WriteLineAsync($"Could not write the SecurID key files to {settings.KeyDirectory}: {exception.Message}");
+                    await error.WriteLineAsync($"Could not write the SecurID key files to {keyDirectory}: {exception.Message}");
                     return ExitCouldNotStart;
                 }
 
                 settings.ApplyTo(host.Faults);
-                Console.Out.Write(ConsoleBanner.Render(host.Describe()));
+                await output.WriteAsync(ConsoleBanner.Render(host.Describe()));
                 if (settings.UrlFile is not null)
                 {
                     UrlFile.Write(settings.UrlFile, host);
@@ -83,11 +90,11 @@ internal static class Program
 
                 try
                 {
-                    await Task.Delay(Timeout.Infinite, stop.Token);
+                    await Task.Delay(Timeout.Infinite, stop);
                 }
                 catch (OperationCanceledException)
                 {
-                    Console.Out.WriteLine("Stopping.");
+                    await output.WriteLineAsync("Stopping.");
                 }
             }
         }

@@ -36,6 +36,7 @@ public sealed class EmulatorCommandLineTests
         Assert.Empty(settings.Faults);
         Assert.Empty(settings.Latencies);
         Assert.Null(settings.UrlFile);
+        Assert.Null(settings.KeyDirectory);
         Assert.False(settings.ShowHelp);
     }
 
@@ -45,7 +46,7 @@ public sealed class EmulatorCommandLineTests
         var settings = Parse(
             "--port", "0", "--https", "--https-port", "8443", "--verbose", "--proxy", "--hdc-auth", "bearer",
             "--fault", "hdc.tokens.list=429:2,503,abort,hang", "--fault", "*=500",
-            "--latency", "hdc.tokens.create=250", "--url-file", "/tmp/emulator.url");
+            "--latency", "hdc.tokens.create=250", "--url-file", "/tmp/emulator.url", "--key-dir", "/tmp/keys");
 
         Assert.Equal(0, settings.Options.Port);
         Assert.True(settings.Options.EnableHttps);
@@ -55,6 +56,7 @@ public sealed class EmulatorCommandLineTests
         Assert.False(settings.Options.Hdc.AllowBasic);
         Assert.True(settings.Options.Hdc.AllowBearer);
         Assert.Equal("/tmp/emulator.url", settings.UrlFile);
+        Assert.Equal("/tmp/keys", settings.KeyDirectory);
 
         Assert.Equal(["hdc.tokens.list", "*"], settings.Faults.Select(fault => fault.Route));
         Assert.Equal(
@@ -68,13 +70,14 @@ public sealed class EmulatorCommandLineTests
     [Fact]
     public void Values_may_follow_an_equals_sign()
     {
-        var settings = Parse("--port=6000", "--hdc-auth=basic", "--fault=hdc.tokens.delete=404");
+        var settings = Parse("--port=6000", "--hdc-auth=basic", "--fault=hdc.tokens.delete=404", "--key-dir=keys");
 
         Assert.Equal(6000, settings.Options.Port);
         Assert.Equal(6001, settings.Options.HttpsPort);
         Assert.True(settings.Options.Hdc.AllowBasic);
         Assert.False(settings.Options.Hdc.AllowBearer);
         Assert.Equal(FaultStep.Status(404), Assert.Single(Assert.Single(settings.Faults).Steps));
+        Assert.Equal("keys", settings.KeyDirectory);
     }
 
     [Fact]
@@ -91,6 +94,16 @@ public sealed class EmulatorCommandLineTests
     {
         Assert.True(Parse(option).ShowHelp);
         Assert.Contains("--url-file", EmulatorCommandLine.Usage, StringComparison.Ordinal);
+        Assert.Contains("--key-dir", EmulatorCommandLine.Usage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_lists_every_route_of_every_service()
+    {
+        var usage = EmulatorCommandLine.Usage;
+
+        Assert.All(EmulatorHost.RouteNames, route => Assert.Contains(route, usage, StringComparison.Ordinal));
+        Assert.All(usage.Split('\n'), line => Assert.True(line.Length <= 100, line));
     }
 
     [Theory]
@@ -102,6 +115,9 @@ public sealed class EmulatorCommandLineTests
     [InlineData("port number", "--port", "65536")]
     [InlineData("port number", "--port", "-1")]
     [InlineData("takes no value", "--https=yes")]
+    [InlineData("needs a value", "--key-dir")]
+    [InlineData("needs a directory path", "--key-dir=")]
+    [InlineData("Unknown route 'securid.token.lookup'", "--fault", "securid.token.lookup=503")]
     [InlineData("basic, bearer or both", "--hdc-auth", "digest")]
     [InlineData("Unknown route 'hdc.token.list'", "--fault", "hdc.token.list=503")]
     [InlineData("needs <route>=<value>", "--fault", "hdc.tokens.list")]
@@ -121,6 +137,14 @@ public sealed class EmulatorCommandLineTests
     public async Task The_program_exits_2_on_invalid_options()
     {
         Assert.Equal(2, await Program.Main(["--bogus"]));
+    }
+
+    [Fact]
+    public void SecurID_routes_take_faults_from_the_command_line()
+    {
+        var settings = Parse("--fault", "securid.tokens.delete=429:2,500");
+
+        Assert.Equal("securid.tokens.delete", Assert.Single(settings.Faults).Route);
     }
 
     [Fact]
