@@ -92,7 +92,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
             }
             else if (completed.IsCompletedSuccessfully)
             {
-                succeeded(((System.Threading.Tasks.Task<T>)completed).Result);
+                succeeded(completed.Result);
             }
         });
 

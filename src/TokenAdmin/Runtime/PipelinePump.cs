@@ -41,13 +41,6 @@ internal sealed class PipelinePump : IDisposable
         return task.GetAwaiter().GetResult();
     }
 
-    public void Run(Func<CancellationToken, Task> operation)
-    {
-        var task = Start(operation);
-        WaitFor(task);
-        task.GetAwaiter().GetResult();
-    }
-
     /// <summary>Starts work; a synchronous throw becomes a faulted task so callers handle one path.</summary>
     public Task<T> Start<T>(Func<CancellationToken, Task<T>> operation)
     {
@@ -61,13 +54,6 @@ internal sealed class PipelinePump : IDisposable
             return Task.FromException<T>(ex);
         }
     }
-
-    public Task Start(Func<CancellationToken, Task> operation) =>
-        Start<bool>(async cancellationToken =>
-        {
-            await operation(cancellationToken).ConfigureAwait(false);
-            return true;
-        });
 
     /// <summary>Runs posted actions until <paramref name="task"/> has completed and everything it posted ran.</summary>
     public void WaitFor(Task task)

@@ -34,7 +34,7 @@ internal sealed class ThrottledRunner
     public int ExpectedTotal { get; set; }
 
     /// <summary>Starts <paramref name="work"/> once a slot is free; <paramref name="completed"/> runs on the pipeline thread.</summary>
-    public void Start(Func<CancellationToken, Task> work, Action<Task> completed)
+    public void Start<T>(Func<CancellationToken, Task<T>> work, Action<Task<T>> completed)
     {
         _pump.PumpUntil(() => _inFlight < _limit);
         _inFlight++;
@@ -55,7 +55,7 @@ internal sealed class ThrottledRunner
         }
     }
 
-    private void Complete(Task task, Action<Task> completed)
+    private void Complete<T>(Task<T> task, Action<Task<T>> completed)
     {
         _inFlight--;
         _finished++;
