@@ -175,6 +175,25 @@ public sealed class SecurIdHardwareTokenTests : SecurIdTestContext
         Assert.Equal("000200000002", error.TargetObject);
     }
 
+    [Theory]
+    [InlineData(400, "InvalidRequest", ErrorCategory.InvalidArgument)]
+    [InlineData(403, "SecurIdPermissionDenied", ErrorCategory.PermissionDenied)]
+    [InlineData(404, "SecurIdTokenNotFound", ErrorCategory.ObjectNotFound)]
+    [InlineData(429, "RateLimited", ErrorCategory.LimitsExceeded)]
+    [InlineData(500, "ServiceError", ErrorCategory.InvalidResult)]
+    public void Every_documented_lookup_status_has_its_error_id(int status, string errorId, ErrorCategory category)
+    {
+        Connect(maximumRetryCount: 0);
+        Emulator.Faults.Enqueue(LookupRoute, FaultStep.Status(status));
+
+        var error = Assert.Single(Run(new GetSecurIdHardwareTokenCommand { SerialNumber = new[] { "000123456789" } }).Errors);
+
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(category, error.Category);
+        Assert.Equal("000123456789", error.TargetObject);
+        Assert.Equal(status, ((TokenAdmin.Core.Http.ServiceException)error.Exception).StatusCode);
+    }
+
     [Fact]
     public void A_500_quotes_the_services_message()
     {
