@@ -11,6 +11,13 @@
     It connects as the emulator's demo administrator, lists connections, contexts and tokens,
     creates, updates and revokes tokens, shows -WhatIf and a caught error, and disconnects.
     Tokens appear only as their fingerprints: nothing here prints a password or a token value.
+
+    Then, when the emulator names its RSA SecurID demo API key files (GET /_emulator, on the same
+    host as -BaseUri), a short SecurID part: connect with the Super Administrator key file, look up
+    two hardware tokens, delete one, and show the error a Help Desk Administrator key gets for a
+    deletion. It prints key file paths, never their content. Against anything else (a real HDC
+    tenant) that part is skipped.
+
     The tour changes the emulator's state; POST /_emulator/reset restores the seed data.
 
 .PARAMETER BaseUri
@@ -57,6 +64,44 @@ function Write-Step {
     if ($Command) {
         Write-Host "PS> $Command" -ForegroundColor DarkGray
     }
+}
+
+function Find-DemoSecurIdKeyFile {
+    <#
+        The SecurID demo API key files the emulator on -BaseUri's host lists in GET /_emulator, as a
+        hashtable role name ('Super Administrator', 'Help Desk Administrator') -> path. $null when
+        there is no emulator there, or it lists none.
+    #>
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [Parameter(Mandatory)]
+        [uri] $BaseUri
+    )
+
+    $adminUri = [uri]::new($BaseUri, '/_emulator')
+    try {
+        $info = Invoke-RestMethod -Method Get -Uri $adminUri -NoProxy -TimeoutSec 10 -ErrorAction Stop
+        $keyFiles = @{}
+        foreach ($service in @($info.services | Where-Object -FilterScript { $_.key -eq 'securid' })) {
+            foreach ($credential in @($service.credentials)) {
+                $values = $credential.values
+                if ($values.PSObject.Properties.Name -contains 'keyFile' -and (Test-Path -LiteralPath $values.keyFile -PathType Leaf)) {
+                    $keyFiles[[string] $credential.role] = [string] $values.keyFile
+                }
+            }
+        }
+    }
+    catch {
+        Write-Verbose "No emulator key files found through ${adminUri}: $($_.Exception.Message)"
+        return $null
+    }
+
+    if ($keyFiles.Count -eq 0) {
+        return $null
+    }
+
+    $keyFiles
 }
 
 if (-not (Test-Path -LiteralPath $ModulePath -PathType Leaf)) {
@@ -138,6 +183,50 @@ try {
 finally {
     Write-Step -Title 'Disconnect (forgets and closes the connection)' -Command 'Disconnect-TokenAdmin'
     Disconnect-TokenAdmin
+}
+
+$securIdKeyFiles = Find-DemoSecurIdKeyFile -BaseUri $BaseUri
+$superAdministratorKeyFile = if ($null -ne $securIdKeyFiles) { $securIdKeyFiles['Super Administrator'] } else { $null }
+if (-not $superAdministratorKeyFile) {
+    Write-Host ''
+    Write-Host 'RSA SecurID: skipped (no emulator SecurID key files found at this host''s /_emulator).' -ForegroundColor DarkGray
+}
+else {
+    Write-Host ''
+    Write-Host 'TokenAdmin: RSA SecurID hardware tokens' -ForegroundColor Green
+
+    Write-Step -Title 'Connect with the Super Administrator API key file (every request then carries a JWT signed with its key)' `
+        -Command "Connect-SecurIdAdmin -KeyFile '$superAdministratorKeyFile' -PassThru"
+    Connect-SecurIdAdmin -KeyFile $superAdministratorKeyFile -PassThru | Format-Table -AutoSize | Out-Host
+    try {
+        Write-Step -Title 'Look up two hardware tokens by the serial numbers printed on their backs' `
+            -Command 'Get-SecurIdHardwareToken -SerialNumber 000123456789, 000987654321'
+        Get-SecurIdHardwareToken -SerialNumber '000123456789', '000987654321' | Format-Table -AutoSize | Out-Host
+
+        Write-Step -Title 'Delete an unassigned token' `
+            -Command 'Remove-SecurIdHardwareToken -SerialNumber 000200000001 -Confirm:$false -PassThru'
+        Remove-SecurIdHardwareToken -SerialNumber '000200000001' -Confirm:$false -PassThru | Format-Table -AutoSize | Out-Host
+
+        $helpDeskKeyFile = $securIdKeyFiles['Help Desk Administrator']
+        if ($helpDeskKeyFile) {
+            Write-Step -Title 'A Help Desk Administrator key may look tokens up but not delete them: the service answers 403' `
+                -Command "Connect-SecurIdAdmin -KeyFile '$helpDeskKeyFile'; Remove-SecurIdHardwareToken -SerialNumber 000123456790 -Confirm:`$false -ErrorAction Stop   # inside try/catch"
+            Connect-SecurIdAdmin -KeyFile $helpDeskKeyFile
+            try {
+                Remove-SecurIdHardwareToken -SerialNumber '000123456790' -Confirm:$false -ErrorAction Stop
+                Write-Host 'Unexpected: a Help Desk Administrator key deleted a token.' -ForegroundColor Yellow
+            }
+            catch {
+                Write-Host "  FullyQualifiedErrorId : $($_.FullyQualifiedErrorId)"
+                Write-Host "  Category              : $($_.CategoryInfo.Category)"
+                Write-Host "  Message               : $($_.ToString())"
+            }
+        }
+    }
+    finally {
+        Write-Step -Title 'Disconnect from SecurID' -Command 'Disconnect-TokenAdmin -Service SecurId'
+        Disconnect-TokenAdmin -Service SecurId
+    }
 }
 
 Write-Host ''

@@ -20,6 +20,16 @@ $script:ModuleManifest = Join-Path $script:RepositoryRoot 'out/TokenAdmin/TokenA
 # User-Agent, so Get-EmulatorRequest can leave them out of the journal by default.
 $script:SupportUserAgent = 'TokenAdmin-PesterSupport/1.0'
 
+# The SecurID demo keys' roles: parameter value -> the role name GET /_emulator shows.
+$script:SecurIdRoleNames = @{
+    SuperAdministrator    = 'Super Administrator'
+    HelpDeskAdministrator = 'Help Desk Administrator'
+}
+
+# A needle for each line of a PEM body is its first this many characters: long enough to be unique
+# to the key, short enough to catch a line shown in part.
+$script:PemNeedleLength = 20
+
 $script:PollIntervalMilliseconds = 100
 $script:StopGracePeriodMilliseconds = 5000
 
@@ -281,6 +291,76 @@ function Get-HdcCredentialEntry {
     $entry
 }
 
+function Get-SecurIdCredentialEntry {
+    <# One SecurID demo key as GET /_emulator describes it: role, scheme (JWT) and values (keyFile, accessId). #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Emulator,
+
+        [Parameter(Mandatory)]
+        [ValidateSet('SuperAdministrator', 'HelpDeskAdministrator')]
+        [string] $Role
+    )
+
+    $roleName = $script:SecurIdRoleNames[$Role]
+    $info = Get-EmulatorInfo -Emulator $Emulator
+    $securId = @($info.services | Where-Object -Property key -EQ -Value 'securid')
+    if ($securId.Count -eq 0) {
+        throw "The emulator at $($Emulator.BaseUri) does not describe a 'securid' service (GET /_emulator). Rebuild it: dotnet build src/TokenAdmin.Emulator"
+    }
+
+    $entry = $securId[0].credentials | Where-Object -Property role -EQ -Value $roleName | Select-Object -First 1
+    if ($null -eq $entry) {
+        throw "The emulator describes no SecurID key for the role '$roleName' (GET /_emulator)."
+    }
+
+    $entry
+}
+
+function Read-SecurIdKeyFile {
+    <# The JSON of a SecurID key file, as an object. Its accessKey is a private key: never print it. #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [string] $Path
+    )
+
+    if (-not (Test-Path -LiteralPath $Path -PathType Leaf)) {
+        throw "The SecurID key file $Path does not exist. The emulator deletes its key files when it stops: is it still running?"
+    }
+
+    Get-Content -LiteralPath $Path -Raw | ConvertFrom-Json
+}
+
+function Get-PemBodyNeedle {
+    <#
+        Needles for the base64 body of a PEM: the first characters of each body line. Any display of
+        a line, whole or from its start, or of the body run together, contains one.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory)]
+        [AllowEmptyString()]
+        [string] $Pem,
+
+        [Parameter(Mandatory)]
+        [string] $Label
+    )
+
+    $lineNumber = 0
+    foreach ($line in $Pem -split '\r?\n') {
+        $lineNumber++
+        $body = $line.Trim()
+        if ($body.Length -lt $script:PemNeedleLength -or $body.StartsWith('-----')) {
+            continue
+        }
+
+        [pscustomobject]@{ Name = "$Label, line $lineNumber"; Value = $body.Substring(0, $script:PemNeedleLength) }
+    }
+}
+
 #endregion
 
 #region Public functions
@@ -293,7 +373,9 @@ function Start-TokenAdminEmulator {
     .DESCRIPTION
         Runs the BUILT emulator (dotnet src/TokenAdmin.Emulator/bin/<Configuration>/<tfm>/TokenAdmin.Emulator.dll),
         building it first when the dll is missing, with --port 0 and --url-file in a fresh temporary
-        folder. Polls for the url file every 100 ms for up to -TimeoutSec seconds; fails with the
+        folder, and --key-dir in that folder too (unless -ArgumentList names one), so the SecurID demo
+        API key files the emulator writes are deleted with the folder even when the process is killed
+        (Windows). Polls for the url file every 100 ms for up to -TimeoutSec seconds; fails with the
         emulator's standard error if it exits first. Its console output (which lists the demo
         credentials) goes to a log file in that folder, never to the console.
 
@@ -306,14 +388,16 @@ function Start-TokenAdminEmulator {
 
     .PARAMETER ArgumentList
         Extra emulator options, e.g. '--https', '--hdc-auth', 'basic', '--fault', 'hdc.tokens.list=429:1'.
-        --port and --url-file are set by this function.
+        --port and --url-file are set by this function; --key-dir too, unless given here.
 
     .PARAMETER TimeoutSec
         How long to wait for the emulator to listen (default 30).
 
     .OUTPUTS
         An object with BaseUri and HdcBaseUri ([uri]; HttpsBaseUri and HttpsHdcBaseUri with --https,
-        else $null), Process, UrlFile, WorkingDirectory, StandardOutputPath and StandardErrorPath.
+        else $null), Process, UrlFile, WorkingDirectory, SecurIdKeyDirectory (the --key-dir this function
+        chose, $null when -ArgumentList named one), StandardOutputPath and StandardErrorPath. The key
+        files themselves: Get-EmulatorSecurIdKeyFile.
 
     .EXAMPLE
         $emulator = Start-TokenAdminEmulator -ArgumentList '--https'
@@ -347,6 +431,13 @@ function Start-TokenAdminEmulator {
     $standardOutputPath = Join-Path $workingDirectory 'stdout.log'
     $standardErrorPath = Join-Path $workingDirectory 'stderr.log'
     $arguments = @($assembly, '--port', '0', '--url-file', $urlFile) + $ArgumentList
+    # The SecurID demo key files hold private keys: keep them inside the folder that is always deleted.
+    $securIdKeyDirectory = $null
+    $namesKeyDirectory = @($ArgumentList | Where-Object -FilterScript { ($_ -split '=', 2)[0] -eq '--key-dir' }).Count -gt 0
+    if (-not $namesKeyDirectory) {
+        $securIdKeyDirectory = Join-Path $workingDirectory 'securid-keys'
+        $arguments += @('--key-dir', $securIdKeyDirectory)
+    }
 
     $process = $null
     $emulator = $null
@@ -395,16 +486,17 @@ function Start-TokenAdminEmulator {
         $baseUri = [uri]::new($urls[0].Trim())
         $httpsBaseUri = if ($urls.Count -gt 1) { [uri]::new($urls[1].Trim()) } else { $null }
         $emulator = [pscustomobject]@{
-            PSTypeName         = 'TokenAdmin.Emulator'
-            BaseUri            = $baseUri
-            HdcBaseUri         = [uri]::new($baseUri, 'hdc/')
-            HttpsBaseUri       = $httpsBaseUri
-            HttpsHdcBaseUri    = if ($null -ne $httpsBaseUri) { [uri]::new($httpsBaseUri, 'hdc/') } else { $null }
-            Process            = $process
-            UrlFile            = $urlFile
-            WorkingDirectory   = $workingDirectory
-            StandardOutputPath = $standardOutputPath
-            StandardErrorPath  = $standardErrorPath
+            PSTypeName          = 'TokenAdmin.Emulator'
+            BaseUri             = $baseUri
+            HdcBaseUri          = [uri]::new($baseUri, 'hdc/')
+            HttpsBaseUri        = $httpsBaseUri
+            HttpsHdcBaseUri     = if ($null -ne $httpsBaseUri) { [uri]::new($httpsBaseUri, 'hdc/') } else { $null }
+            Process             = $process
+            UrlFile             = $urlFile
+            WorkingDirectory    = $workingDirectory
+            SecurIdKeyDirectory = $securIdKeyDirectory
+            StandardOutputPath  = $standardOutputPath
+            StandardErrorPath   = $standardErrorPath
         }
         Write-Verbose "Emulator (process $($process.Id), $assembly) listening at $baseUri"
         $emulator
@@ -550,10 +642,14 @@ function Get-EmulatorRequest {
         userAgent, connectionId, authScheme, arrivedAt, viaProxy, targetHost, statusCode (null when
         aborted), aborted and completedAt. Requests this module sends itself (Get-EmulatorHdcToken)
         are left out unless -IncludeSupportRequest. POST /_emulator/reset clears the journal.
-        Note: bodies of PUT and DELETE requests hold token values; do not print them.
+        Note: bodies of HDC PUT and DELETE requests hold token values; do not print them. SecurID
+        bodies hold serial numbers ({"tokenSerialNumber":"..."}), which are not secret; the journal
+        keeps no Authorization header, so no JWT.
 
     .PARAMETER RouteName
-        Only these routes: hdc.tokens.list, hdc.contexts.list, hdc.tokens.create, hdc.tokens.update, hdc.tokens.delete.
+        Only these routes: hdc.tokens.list, hdc.contexts.list, hdc.tokens.create, hdc.tokens.update, hdc.tokens.delete,
+        securid.tokens.lookup, securid.tokens.delete, securid.users.assign, securid.users.unassign,
+        securid.users.enable, securid.users.disable.
 
     .PARAMETER Method
         Only these HTTP methods (GET, POST, PUT, DELETE).
@@ -695,6 +791,93 @@ function Get-EmulatorDemoAccessToken {
     ConvertTo-SecureString -String $entry.values.accessToken -AsPlainText -Force
 }
 
+function Get-EmulatorSecurIdKeyFile {
+    <#
+    .SYNOPSIS
+        The path of one of the emulator's two SecurID demo API key files.
+
+    .DESCRIPTION
+        The emulator writes them when it starts, to its --key-dir (Start-TokenAdminEmulator puts that
+        in the emulator's temporary folder), for its own adminRestApiUrl: a Super Administrator key
+        (PKCS#1 PEM), which may delete hardware tokens, and a Help Desk Administrator key (PKCS#8 PEM),
+        which may look tokens up but not delete them. The path is read from GET /_emulator
+        (services[key = securid].credentials[role].values.keyFile). The files hold private keys that
+        are valid only while that emulator runs, and mode 0600 off Windows: pass the path, never print
+        the content.
+
+    .PARAMETER Role
+        SuperAdministrator (default) or HelpDeskAdministrator.
+
+    .EXAMPLE
+        Connect-SecurIdAdmin -KeyFile (Get-EmulatorSecurIdKeyFile -Emulator $emulator -Role HelpDeskAdministrator)
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Emulator,
+
+        [ValidateSet('SuperAdministrator', 'HelpDeskAdministrator')]
+        [string] $Role = 'SuperAdministrator'
+    )
+
+    $entry = Get-SecurIdCredentialEntry -Emulator $Emulator -Role $Role
+    if ($entry.values.PSObject.Properties.Name -notcontains 'keyFile') {
+        throw "The emulator lists no key file for the SecurID role '$($entry.role)' (GET /_emulator): it wrote none. Its error output is in $($Emulator.StandardErrorPath)."
+    }
+
+    $path = [string] $entry.values.keyFile
+    if (-not (Test-Path -LiteralPath $path -PathType Leaf)) {
+        throw "The emulator's SecurID key file $path does not exist (any more). The emulator deletes its key files when it stops: is it still running?"
+    }
+
+    $path
+}
+
+function Get-EmulatorSecurIdApiKey {
+    <#
+    .SYNOPSIS
+        One of the emulator's SecurID demo API keys as separate values, the private key as a SecureString.
+
+    .DESCRIPTION
+        For Connect-SecurIdAdmin -AccessId -AccessKey -AdminRestApiUrl (a key kept in a vault rather
+        than a file), and for assertions. Read from the key file Get-EmulatorSecurIdKeyFile names.
+        Returns Role, KeyFile, AccessId, AccessKey (the PEM private key as a SecureString),
+        AdminRestApiUrl (a string, exactly as the file has it: the JWTs' audience), CustomerName and
+        Description. The private key is demo material made by that emulator process, which is why a
+        SecureString may be built from plain text here (see Get-EmulatorDemoCredential).
+
+    .PARAMETER Role
+        SuperAdministrator (default) or HelpDeskAdministrator.
+
+    .EXAMPLE
+        $key = Get-EmulatorSecurIdApiKey -Emulator $emulator
+        Connect-SecurIdAdmin -AccessId $key.AccessId -AccessKey $key.AccessKey -AdminRestApiUrl $key.AdminRestApiUrl
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Emulator,
+
+        [ValidateSet('SuperAdministrator', 'HelpDeskAdministrator')]
+        [string] $Role = 'SuperAdministrator'
+    )
+
+    $path = Get-EmulatorSecurIdKeyFile -Emulator $Emulator -Role $Role
+    $key = Read-SecurIdKeyFile -Path $path
+    [pscustomobject]@{
+        PSTypeName      = 'TokenAdmin.Emulator.SecurIdApiKey'
+        Role            = $Role
+        KeyFile         = $path
+        AccessId        = [string] $key.accessID
+        AccessKey       = ConvertTo-SecureString -String $key.accessKey -AsPlainText -Force
+        AdminRestApiUrl = [string] $key.adminRestApiUrl
+        CustomerName    = [string] $key.customerName
+        Description     = [string] $key.description
+    }
+}
+
 function Get-EmulatorDemoSecret {
     <#
     .SYNOPSIS
@@ -703,7 +886,10 @@ function Get-EmulatorDemoSecret {
     .DESCRIPTION
         Returns objects with Name (a description that is safe to print) and Value (the secret):
         each demo password, the Base64 "user:password" an HTTP Basic header would carry, each
-        bearer access token and, in proxy mode, the proxy password.
+        bearer access token, the private key of each SecurID demo key file (one needle per line of
+        the PEM body: its first 20 characters) and, in proxy mode, the proxy password. Find-LeakedSecret
+        looks for them in a text. JWTs are made per request and are not among them: look for "eyJ"
+        (the base64url of '{"' every JWT starts with).
 
     .EXAMPLE
         $needles = Get-EmulatorDemoSecret -Emulator $emulator
@@ -729,12 +915,54 @@ function Get-EmulatorDemoSecret {
             if ($values.PSObject.Properties.Name -contains 'accessToken') {
                 [pscustomobject]@{ Name = "$label access token"; Value = $values.accessToken }
             }
+
+            if ($values.PSObject.Properties.Name -contains 'keyFile') {
+                $key = Read-SecurIdKeyFile -Path $values.keyFile
+                Get-PemBodyNeedle -Pem $key.accessKey -Label "$label private key ($(Split-Path -Leaf $values.keyFile))"
+            }
         }
     }
 
     if ($null -ne $info.proxy) {
         [pscustomobject]@{ Name = 'proxy password'; Value = $info.proxy.password }
     }
+}
+
+function Find-LeakedSecret {
+    <#
+    .SYNOPSIS
+        The names of the secrets that appear in a text; nothing when none does.
+
+    .DESCRIPTION
+        -Secret takes objects with Name and Value, as Get-EmulatorDemoSecret returns them. Each Value
+        of 6 characters or more is looked for case-insensitively; the Names of those found are
+        returned, sorted and unique. Names describe secrets without holding them, so a failing
+        assertion on this output prints no secret (an assertion on the text itself would).
+
+    .EXAMPLE
+        Find-LeakedSecret -Text ($connection | Format-List | Out-String) -Secret $needles | Should -BeNullOrEmpty
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)]
+        [AllowEmptyString()]
+        [string] $Text,
+
+        [Parameter(Mandatory)]
+        [AllowEmptyCollection()]
+        [object[]] $Secret
+    )
+
+    # @(): with no leak, an empty array pipes nothing (a bare $null would pipe one $null).
+    $leaked = @(foreach ($needle in $Secret) {
+            $value = [string] $needle.Value
+            if ($value.Length -ge 6 -and $Text.IndexOf($value, [System.StringComparison]::OrdinalIgnoreCase) -ge 0) {
+                [string] $needle.Name
+            }
+        })
+
+    $leaked | Sort-Object -Unique
 }
 
 function ConvertTo-TokenFingerprint {
@@ -793,7 +1021,10 @@ Export-ModuleMember -Function @(
     'Get-EmulatorHdcToken'
     'Get-EmulatorDemoCredential'
     'Get-EmulatorDemoAccessToken'
+    'Get-EmulatorSecurIdKeyFile'
+    'Get-EmulatorSecurIdApiKey'
     'Get-EmulatorDemoSecret'
+    'Find-LeakedSecret'
     'ConvertTo-TokenFingerprint'
     'Get-TokenAdminModuleManifest'
 )

@@ -92,6 +92,9 @@ Describe 'Exported commands' {
         @{ Name = 'Set-AuthToken'; TypeName = 'TokenAdmin.AuthToken' }
         @{ Name = 'Remove-AuthToken'; TypeName = 'TokenAdmin.AuthTokenRemovalResult' }
         @{ Name = 'Get-TokenAdminConnection'; TypeName = 'TokenAdmin.TokenAdminConnection' }
+        @{ Name = 'Connect-SecurIdAdmin'; TypeName = 'TokenAdmin.SecurIdConnection' }
+        @{ Name = 'Get-SecurIdHardwareToken'; TypeName = 'TokenAdmin.SecurIdHardwareToken' }
+        @{ Name = 'Remove-SecurIdHardwareToken'; TypeName = 'TokenAdmin.SecurIdTokenRemovalResult' }
     ) {
         (Get-Command -Name $Name -Module 'TokenAdmin').OutputType.Name | Should -Contain $TypeName
     }
@@ -100,6 +103,7 @@ Describe 'Exported commands' {
         @{ Name = 'New-AuthToken'; Impact = 'Medium' }
         @{ Name = 'Set-AuthToken'; Impact = 'Medium' }
         @{ Name = 'Remove-AuthToken'; Impact = 'High' }
+        @{ Name = 'Remove-SecurIdHardwareToken'; Impact = 'High' }
     ) {
         $command = Get-Command -Name $Name -Module 'TokenAdmin'
         $cmdletAttribute = $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) |
@@ -139,6 +143,9 @@ Describe 'Types and views' {
         @{ TypeName = 'TokenAdmin.HdcConnection' }
         @{ TypeName = 'TokenAdmin.TokenAdminConnection' }
         @{ TypeName = 'TokenAdmin.TokenAdminService' }
+        @{ TypeName = 'TokenAdmin.SecurIdConnection' }
+        @{ TypeName = 'TokenAdmin.SecurIdHardwareToken' }
+        @{ TypeName = 'TokenAdmin.SecurIdTokenRemovalResult' }
     ) {
         $type = $TypeName -as [type]
 
@@ -150,6 +157,7 @@ Describe 'Types and views' {
         { [TokenAdmin.AuthToken] } | Should -Not -Throw
         [TokenAdmin.AuthToken].FullName | Should -Be 'TokenAdmin.AuthToken'
         [TokenAdmin.TokenAdminService]::Hdc | Should -Be 'Hdc'
+        [TokenAdmin.TokenAdminService]::SecurId | Should -Be 'SecurId'
     }
 
     It 'has a view for <TypeName> in the format file' -ForEach @(
@@ -157,6 +165,9 @@ Describe 'Types and views' {
         @{ TypeName = 'TokenAdmin.AuthTokenContext' }
         @{ TypeName = 'TokenAdmin.AuthTokenRemovalResult' }
         @{ TypeName = 'TokenAdmin.TokenAdminConnection' }
+        @{ TypeName = 'TokenAdmin.SecurIdConnection' }
+        @{ TypeName = 'TokenAdmin.SecurIdHardwareToken' }
+        @{ TypeName = 'TokenAdmin.SecurIdTokenRemovalResult' }
     ) {
         Get-FormatData -TypeName $TypeName | Should -Not -BeNullOrEmpty
     }
