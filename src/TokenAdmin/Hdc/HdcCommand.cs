@@ -87,7 +87,7 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
     }
 
     /// <summary>How a token is named in -WhatIf, progress and errors: never its value.</summary>
-    private protected static string Describe(string token) => $"auth token {Core.Text.TokenFingerprint.Of(token)}";
+    internal static string Describe(string token) => $"auth token {Core.Text.TokenFingerprint.Of(token)}";
 
     private protected static string[] Normalize(string[]? values) =>
         (values ?? Array.Empty<string>()).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToArray();

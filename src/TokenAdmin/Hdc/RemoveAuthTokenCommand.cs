@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using TokenAdmin.Core.Text;
-using TokenAdmin.Runtime;
+using TokenAdmin.Connections;
+using TokenAdmin.Errors;
 
 namespace TokenAdmin.Hdc;
 
@@ -27,56 +28,33 @@ namespace TokenAdmin.Hdc;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "AuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(AuthTokenRemovalResult))]
-public sealed class RemoveAuthTokenCommand : HdcCommand
+public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
 {
-    public const int DefaultThrottleLimit = 4;
-
-    private ThrottledRunner? _runner;
-
     /// <summary>Token values to revoke.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string[] Token { get; set; } = null!;
 
-    /// <summary>The most revocations in flight at once.</summary>
-    /// <value>Default: 4.</value>
-    [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+    private protected override TokenAdminService Service => TokenAdminService.Hdc;
 
-    /// <summary>Writes an AuthTokenRemovalResult for each revoked token.</summary>
-    [Parameter]
-    public SwitchParameter PassThru
-    {
-        get => new(PassThruPresent);
-        set => PassThruPresent = value.IsPresent;
-    }
+    private protected override ErrorVocabulary Vocabulary => HdcErrors.Vocabulary;
 
-    /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
-    internal bool PassThruPresent { get; set; }
+    private protected override string ProgressActivity => "Removing auth tokens";
 
-    private protected override void Begin()
-    {
-        _runner = new ThrottledRunner(Pump, Seam, ThrottleLimit, "Removing auth tokens")
-        {
-            // Bound on the command line (already set in Begin): the total is known. From the pipeline it is not.
-            ExpectedTotal = Token?.Length ?? 0,
-        };
-    }
+    private protected override int ItemsBoundOnCommandLine => Token?.Length ?? 0;
 
     private protected override void Process()
     {
         var connection = RequireConnection();
-
         foreach (var token in Token)
         {
             var fingerprint = TokenFingerprint.Of(token);
-            if (!Seam.ShouldProcess($"{Describe(token)} on {connection.BaseUri}", "Remove auth token"))
+            if (!Seam.ShouldProcess($"{HdcCommand.Describe(token)} on {connection.BaseUri}", "Remove auth token"))
             {
                 continue;
             }
 
-            StartItem(_runner!, async ct =>
+            StartItem(Runner, async ct =>
                 {
                     await connection.Client.DeleteTokenAsync(token, Trace, ct).ConfigureAwait(false);
                     return true;
@@ -90,6 +68,4 @@ public sealed class RemoveAuthTokenCommand : HdcCommand
                 });
         }
     }
-
-    private protected override void End() => _runner?.Drain();
 }

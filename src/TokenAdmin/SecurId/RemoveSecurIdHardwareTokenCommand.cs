@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using TokenAdmin.Runtime;
+using TokenAdmin.Connections;
+using TokenAdmin.Errors;
 
 namespace TokenAdmin.SecurId;
 
@@ -27,12 +28,8 @@ namespace TokenAdmin.SecurId;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "SecurIdHardwareToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(SecurIdTokenRemovalResult))]
-public sealed class RemoveSecurIdHardwareTokenCommand : SecurIdCommand
+public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurIdConnection>
 {
-    public const int DefaultThrottleLimit = 4;
-
-    private ThrottledRunner? _runner;
-
     /// <summary>Serial numbers of the tokens to delete, 1 to 36 characters.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TokenSerialNumber")]
@@ -40,30 +37,13 @@ public sealed class RemoveSecurIdHardwareTokenCommand : SecurIdCommand
     [ValidateLength(1, 36)]
     public string[] SerialNumber { get; set; } = null!;
 
-    /// <summary>The most deletions in flight at once.</summary>
-    /// <value>Default: 4.</value>
-    [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+    private protected override TokenAdminService Service => TokenAdminService.SecurId;
 
-    /// <summary>Writes a SecurIdTokenRemovalResult for each deleted token.</summary>
-    [Parameter]
-    public SwitchParameter PassThru
-    {
-        get => new(PassThruPresent);
-        set => PassThruPresent = value.IsPresent;
-    }
+    private protected override ErrorVocabulary Vocabulary => SecurIdErrors.Lookup;
 
-    /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
-    internal bool PassThruPresent { get; set; }
+    private protected override string ProgressActivity => "Deleting SecurID hardware tokens";
 
-    private protected override void Begin()
-    {
-        _runner = new ThrottledRunner(Pump, Seam, ThrottleLimit, "Deleting SecurID hardware tokens")
-        {
-            ExpectedTotal = SerialNumber?.Length ?? 0, // known when bound on the command line
-        };
-    }
+    private protected override int ItemsBoundOnCommandLine => SerialNumber?.Length ?? 0;
 
     private protected override void Process()
     {
@@ -75,7 +55,7 @@ public sealed class RemoveSecurIdHardwareTokenCommand : SecurIdCommand
                 continue;
             }
 
-            StartItem(_runner!, ct => connection.Client.DeleteAsync(serial, Trace, ct), serial, SecurIdErrors.Delete, deleted =>
+            StartItem(Runner, ct => connection.Client.DeleteAsync(serial, Trace, ct), serial, SecurIdErrors.Delete, deleted =>
             {
                 if (PassThruPresent)
                 {
@@ -84,6 +64,4 @@ public sealed class RemoveSecurIdHardwareTokenCommand : SecurIdCommand
             });
         }
     }
-
-    private protected override void End() => _runner?.Drain();
 }
