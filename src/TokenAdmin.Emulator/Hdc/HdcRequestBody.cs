@@ -1,5 +1,3 @@
-using System.IO;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,11 +13,7 @@ internal static class HdcRequestBody
 {
     public static async Task<Outcome<HdcTokenRequest>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        string text;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
-        {
-            text = await reader.ReadToEndAsync(cancellationToken);
-        }
+        var text = await RequestBodyText.ReadAsync(request, cancellationToken);
 
         // Order as Spring's body resolution: an empty body is 400, a non-JSON one 415, bad JSON 400.
         if (string.IsNullOrWhiteSpace(text))

@@ -1,6 +1,4 @@
 using System;
-using System.IO;
-using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -83,11 +81,7 @@ internal sealed class RequestJournalMiddleware(RequestDelegate next, RequestJour
         }
 
         context.Request.EnableBuffering();
-        string text;
-        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
-        {
-            text = await reader.ReadToEndAsync(context.RequestAborted);
-        }
+        var text = await RequestBodyText.ReadAsync(context.Request, context.RequestAborted);
 
         context.Request.Body.Position = 0;
         return text.Length > MaxJournaledBodyChars ? text[..MaxJournaledBodyChars] : text;

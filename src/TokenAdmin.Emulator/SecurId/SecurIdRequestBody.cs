@@ -1,6 +1,4 @@
 using System;
-using System.IO;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,11 +26,7 @@ internal static class SecurIdRequestBody
     /// <param name="acceptsTokenName">Only assign takes <c>tokenName</c>; elsewhere it is an unknown member.</param>
     public static async Task<Outcome<SecurIdTokenRequest>> ReadAsync(HttpRequest request, bool acceptsTokenName, CancellationToken cancellationToken)
     {
-        string text;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
-        {
-            text = await reader.ReadToEndAsync(cancellationToken);
-        }
+        var text = await RequestBodyText.ReadAsync(request, cancellationToken);
 
         if (string.IsNullOrWhiteSpace(text))
         {
