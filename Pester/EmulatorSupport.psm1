@@ -569,6 +569,67 @@ function Remove-TokenAdminTestSession {
     }
 }
 
+function Reset-TokenAdminEmulator {
+    <#
+    .SYNOPSIS
+        Puts the emulator's seed data back (token values drawn afresh) and clears faults and journal.
+
+    .PARAMETER Emulator
+        The object Start-TokenAdminEmulator returned.
+
+    .EXAMPLE
+        Reset-TokenAdminEmulator -Emulator $Emulator
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Emulator
+    )
+
+    $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'reset'
+}
+
+function Add-TokenAdminEmulatorFault {
+    <#
+    .SYNOPSIS
+        Queues fault steps (each consumed by one request) and/or a latency for one emulator route.
+
+    .PARAMETER Emulator
+        The object Start-TokenAdminEmulator returned.
+
+    .PARAMETER Route
+        A route name such as hdc.tokens.delete or securid.tokens.lookup, or * for all.
+
+    .PARAMETER Step
+        Fault steps, e.g. @{ status = 429; retryAfter = '1' }, @{ abort = $true }.
+
+    .PARAMETER LatencyMs
+        Delay every request on the route by this many milliseconds (0: none).
+
+    .EXAMPLE
+        Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.delete' -Step @{ status = 503 }
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Emulator,
+
+        [Parameter(Mandatory)]
+        [string] $Route,
+
+        [hashtable[]] $Step = @(),
+
+        [int] $LatencyMs = 0
+    )
+
+    $body = @{ route = $Route; steps = @($Step) }
+    if ($LatencyMs -gt 0) {
+        $body.latencyMs = $LatencyMs
+    }
+
+    $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'faults' -Body $body
+}
+
 function Invoke-EmulatorAdmin {
     <#
     .SYNOPSIS
@@ -1016,6 +1077,8 @@ Export-ModuleMember -Function @(
     'Start-TokenAdminEmulator'
     'Stop-TokenAdminEmulator'
     'Remove-TokenAdminTestSession'
+    'Reset-TokenAdminEmulator'
+    'Add-TokenAdminEmulatorFault'
     'Invoke-EmulatorAdmin'
     'Get-EmulatorRequest'
     'Get-EmulatorHdcToken'

@@ -33,34 +33,6 @@ BeforeAll {
         Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $AdminCredential -MaximumRetryCount $MaximumRetryCount -PassThru
     }
 
-    function Reset-Emulator {
-        <# Seed data back (token values drawn afresh), faults and journal cleared. #>
-        [CmdletBinding()]
-        param()
-
-        $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'reset'
-    }
-
-    function Add-EmulatorFault {
-        <# Queues fault steps (each consumed by one request) and/or a latency for one route. #>
-        [CmdletBinding()]
-        param(
-            [Parameter(Mandatory)]
-            [string] $Route,
-
-            [hashtable[]] $Step = @(),
-
-            [int] $LatencyMs = 0
-        )
-
-        $body = @{ route = $Route; steps = @($Step) }
-        if ($LatencyMs -gt 0) {
-            $body.latencyMs = $LatencyMs
-        }
-
-        $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'faults' -Body $body
-    }
-
     function Get-MaximumConcurrency {
         <# The most journaled requests that were in flight at the same moment. #>
         [CmdletBinding()]
@@ -93,9 +65,9 @@ Describe 'HDC cmdlets against the emulator' {
     BeforeEach {
         # Reset (drops faults a previous test left queued), connect, reset again (empties the journal):
         # every test starts with a fresh current connection, the seed data and an empty journal.
-        Reset-Emulator
+        Reset-TokenAdminEmulator -Emulator $Emulator
         $CurrentConnection = Connect-DemoAdmin
-        Reset-Emulator
+        Reset-TokenAdminEmulator -Emulator $Emulator
     }
 
     Context 'Connect-AuthTokenService' {
@@ -409,7 +381,7 @@ Describe 'HDC cmdlets against the emulator' {
             @{ ThrottleLimit = 3 }
         ) {
             # Each DELETE takes 200 ms on the server, so requests in flight together overlap in the journal.
-            Add-EmulatorFault -Route 'hdc.tokens.delete' -LatencyMs 200
+            Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.delete' -LatencyMs 200
 
             Get-AuthToken | Remove-AuthToken -ThrottleLimit $ThrottleLimit -Confirm:$false -ErrorAction Stop
 
@@ -448,7 +420,7 @@ Describe 'HDC cmdlets against the emulator' {
             @{ Route = 'hdc.tokens.list'; SuccessStatus = 200 }
             @{ Route = 'hdc.tokens.delete'; SuccessStatus = 204 }
         ) {
-            Add-EmulatorFault -Route $Route -Step @{ status = 429; retryAfter = '1' }
+            Add-TokenAdminEmulatorFault -Emulator $Emulator -Route $Route -Step @{ status = 429; retryAfter = '1' }
 
             $removed = @(Get-AuthToken -UserId 42 -ErrorAction Stop | Remove-AuthToken -Confirm:$false -PassThru -ErrorAction Stop)
 
@@ -460,7 +432,7 @@ Describe 'HDC cmdlets against the emulator' {
         }
 
         It 'retries a DELETE whose connection was aborted (repeating it is harmless) and succeeds' {
-            Add-EmulatorFault -Route 'hdc.tokens.delete' -Step @{ abort = $true }
+            Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.delete' -Step @{ abort = $true }
 
             Get-AuthToken -UserId 42 | Remove-AuthToken -Confirm:$false -ErrorAction Stop
 
@@ -472,7 +444,7 @@ Describe 'HDC cmdlets against the emulator' {
 
         It 'reports RateLimited (LimitsExceeded) when the service still says 429 and no retry is left' {
             $connection = Connect-DemoAdmin -MaximumRetryCount 0
-            Add-EmulatorFault -Route 'hdc.tokens.list' -Step @{ status = 429; retryAfter = '1' }
+            Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.list' -Step @{ status = 429; retryAfter = '1' }
 
             $tokens = Get-AuthToken -Connection $connection -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -485,7 +457,7 @@ Describe 'HDC cmdlets against the emulator' {
 
         It 'gives ServiceUnavailable after 1 + MaximumRetryCount attempts when the service keeps answering 503' {
             $connection = Connect-DemoAdmin -MaximumRetryCount 1
-            Add-EmulatorFault -Route 'hdc.tokens.list' -Step (1..6 | ForEach-Object -Process { @{ status = 503 } })
+            Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.list' -Step (1..6 | ForEach-Object -Process { @{ status = 503 } })
 
             $tokens = Get-AuthToken -Connection $connection -ErrorVariable failures -ErrorAction SilentlyContinue
 

@@ -70,26 +70,6 @@ BeforeAll {
         $leaked | Should -BeNullOrEmpty -Because "$Source must not show any secret, yet it shows $($leaked -join '; ')"
     }
 
-    function Reset-Emulator {
-        [CmdletBinding()]
-        param()
-
-        $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'reset'
-    }
-
-    function Add-EmulatorFault {
-        [CmdletBinding()]
-        param(
-            [Parameter(Mandatory)]
-            [string] $Route,
-
-            [Parameter(Mandatory)]
-            [hashtable[]] $Step
-        )
-
-        $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'faults' -Body @{ route = $Route; steps = @($Step) }
-    }
-
     function Get-StateTokenValue {
         <# The value of a token the emulator holds (for scenarios that need one; never printed). #>
         [CmdletBinding()]
@@ -160,13 +140,13 @@ BeforeAll {
                     Set-AuthToken -Token $token.Token -UserId 42 -Context ReadDocuments -Verbose -Debug
                 }
                 'A retried request' {
-                    Add-EmulatorFault -Route 'hdc.tokens.delete' -Step @{ status = 429; retryAfter = '1' }
+                    Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.delete' -Step @{ status = 429; retryAfter = '1' }
                     Get-AuthToken -UserId 42 | Remove-AuthToken -Confirm:$false -PassThru -Verbose -Debug
                 }
                 'A service error that echoes the token' {
                     $value = Get-StateTokenValue -UserId 42
                     $body = ConvertTo-Json -Compress -InputObject @{ success = $false; errorCode = 'INTERNAL_ERROR'; message = "Could not revoke token $value" }
-                    Add-EmulatorFault -Route 'hdc.tokens.delete' -Step @{ status = 500; body = $body; contentType = 'application/json' }
+                    Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.delete' -Step @{ status = 500; body = $body; contentType = 'application/json' }
                     Remove-AuthToken -Token $value -Confirm:$false -Verbose -Debug
                 }
                 default {
@@ -186,9 +166,9 @@ AfterAll {
 
 Describe 'Secrets never appear in TokenAdmin output' {
     BeforeEach {
-        Reset-Emulator
+        Reset-TokenAdminEmulator -Emulator $Emulator
         Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $AdminCredential
-        Reset-Emulator
+        Reset-TokenAdminEmulator -Emulator $Emulator
     }
 
     Context 'Every stream, with -Verbose and -Debug' {
@@ -298,7 +278,7 @@ Describe 'Secrets never appear in TokenAdmin output' {
             $echoed = Get-StateTokenValue -UserId 42
             $needles += [pscustomobject]@{ Name = 'the token value echoed by the failing service'; Value = $echoed }
             $echoBody = ConvertTo-Json -Compress -InputObject @{ success = $false; errorCode = 'INTERNAL_ERROR'; message = "Could not revoke token $echoed" }
-            Add-EmulatorFault -Route 'hdc.tokens.delete' -Step @{ status = 500; body = $echoBody; contentType = 'application/json' }
+            Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.delete' -Step @{ status = 500; body = $echoBody; contentType = 'application/json' }
             Remove-AuthToken -Token $echoed -Confirm:$false -ErrorAction SilentlyContinue
 
             $failures | Should -HaveCount 2

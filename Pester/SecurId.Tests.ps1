@@ -33,28 +33,6 @@ BeforeAll {
     # connections the tests make later never close it.
     $StateConnection = Connect-SecurIdAdmin -KeyFile $SuperAdministratorKey.KeyFile -PassThru
 
-    function Reset-Emulator {
-        <# Seed data back, faults and journal cleared. #>
-        [CmdletBinding()]
-        param()
-
-        $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'reset'
-    }
-
-    function Add-EmulatorFault {
-        <# Queues fault steps (each consumed by one request) for one route. #>
-        [CmdletBinding()]
-        param(
-            [Parameter(Mandatory)]
-            [string] $Route,
-
-            [Parameter(Mandatory)]
-            [hashtable[]] $Step
-        )
-
-        $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'faults' -Body @{ route = $Route; steps = @($Step) }
-    }
-
     function Test-SecurIdToken {
         <#
             True when the tenant still has the token, false when the lookup says 404. Reads through
@@ -135,7 +113,7 @@ Describe 'SecurID cmdlets against the emulator' {
     BeforeEach {
         # Connect-SecurIdAdmin sends nothing (the key is checked locally), so one reset leaves the
         # seed data, no faults and an empty journal.
-        Reset-Emulator
+        Reset-TokenAdminEmulator -Emulator $Emulator
         $CurrentConnection = Connect-SecurIdAdmin -KeyFile $SuperAdministratorKey.KeyFile -PassThru
     }
 
@@ -480,7 +458,7 @@ Describe 'SecurID cmdlets against the emulator' {
             @{ Route = 'securid.tokens.lookup' }
             @{ Route = 'securid.tokens.delete' }
         ) {
-            Add-EmulatorFault -Route $Route -Step @{ status = 429; retryAfter = '1' }
+            Add-TokenAdminEmulatorFault -Emulator $Emulator -Route $Route -Step @{ status = 429; retryAfter = '1' }
 
             $removed = @(Get-SecurIdHardwareToken -SerialNumber '000200000001' -ErrorAction Stop | Remove-SecurIdHardwareToken -Confirm:$false -PassThru -ErrorAction Stop)
 
@@ -493,7 +471,7 @@ Describe 'SecurID cmdlets against the emulator' {
 
         It 'reports RateLimited (LimitsExceeded) when the service still says 429 after -MaximumRetryCount 1' {
             $null = Connect-SecurIdAdmin -KeyFile $SuperAdministratorKey.KeyFile -MaximumRetryCount 1
-            Add-EmulatorFault -Route $DeleteRoute -Step @{ status = 429; retryAfter = '1' }, @{ status = 429; retryAfter = '1' }
+            Add-TokenAdminEmulatorFault -Emulator $Emulator -Route $DeleteRoute -Step @{ status = 429; retryAfter = '1' }, @{ status = 429; retryAfter = '1' }
 
             $removed = Remove-SecurIdHardwareToken -SerialNumber '000200000002' -Confirm:$false -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -507,7 +485,7 @@ Describe 'SecurID cmdlets against the emulator' {
         }
 
         It 'reports ServiceError quoting "Unable to complete service call" for a 500, without retrying' {
-            Add-EmulatorFault -Route $DeleteRoute -Step @{ status = 500 }
+            Add-TokenAdminEmulatorFault -Emulator $Emulator -Route $DeleteRoute -Step @{ status = 500 }
 
             $removed = Remove-SecurIdHardwareToken -SerialNumber '000200000005' -Confirm:$false -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue
 
