@@ -4,14 +4,20 @@
     Builds, tests, packages and demonstrates TokenAdmin.
 
 .DESCRIPTION
-    Runs the given tasks in order. Needs only PowerShell 7.4+ and the .NET SDK that global.json
-    names; the Pester task also needs Pester 5.5+ (it says how to install it when it is missing).
+    Runs the given tasks in order. Needs only the .NET SDK that global.json names: PowerShell
+    comes from the repository's tool manifest (.config/dotnet-tools.json) and Pester from NuGet
+    (tests/TokenAdmin.TestTools), both restored by the repository itself:
+
+      dotnet tool restore && dotnet pwsh ./build.ps1 Test
 
       Build    dotnet build TokenAdmin.sln; the build stages the module at out/TokenAdmin, which is
                then checked with Test-ModuleManifest.
-      Test     dotnet test (the xunit suites; builds Debug).
-      Pester   the Pester suite in Pester/ against the BUILT module (builds it first when
-               out/TokenAdmin is missing), in a child pwsh. Prints "Pester: N passed, N failed".
+      Test     every test: dotnet test (the xunit suites, including the engine tests that import
+               the built module into PowerShell runspaces; builds Debug), then the Pester suite.
+               Prints each runner's summary and ends with "N passed, N failed" for both together.
+      Pester   only the Pester suite in Pester/ against the BUILT module (builds it first when
+               out/TokenAdmin is missing), in a child pwsh, with the Pester version the repository
+               restores. Prints "Pester: N passed, N failed".
       Package  builds Release and zips out/TokenAdmin into out/TokenAdmin.<version>.zip.
       Demo     builds, starts the emulator and runs a short tour of the cmdlets against it.
       Clean    deletes out/ and the bin/ and obj/ folders of every project.
@@ -23,6 +29,7 @@
 
 .PARAMETER Task
     One or more of Build, Test, Pester, Package, Demo, Clean, run in the order given. Default: Build.
+    A comma-joined list in one argument works too (-Task Demo,Pester from bash or cmd).
 
 .PARAMETER Configuration
     Debug or Release for Build, Pester and Demo (default Release). Package always builds Release;
@@ -34,9 +41,14 @@
     Builds Release and stages the module at out/TokenAdmin.
 
 .EXAMPLE
-    ./build.ps1 -Task Clean, Build, Test, Pester
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
 
-    A full check from scratch, as CI runs it.
+    Every test, xunit and Pester, on a machine that has only the .NET SDK (what CI runs).
+
+.EXAMPLE
+    ./build.ps1 -Task Clean, Build, Test
+
+    A full check from scratch.
 
 .EXAMPLE
     ./build.ps1 -Task Demo
@@ -50,7 +62,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Pester', 'Package', 'Demo', 'Clean')]
+    [ArgumentCompletions('Build', 'Test', 'Pester', 'Package', 'Demo', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -69,7 +81,17 @@ $ModuleDirectory = Join-Path $OutDirectory 'TokenAdmin'
 $ModuleManifest = Join-Path $ModuleDirectory 'TokenAdmin.psd1'
 $PesterDirectory = Join-Path $RepositoryRoot 'Pester'
 $EmulatorSupportModule = Join-Path $PesterDirectory 'EmulatorSupport.psm1'
-$MinimumPesterVersion = [version]'5.5.0'
+$TestToolsProject = Join-Path $RepositoryRoot 'tests/TokenAdmin.TestTools/TokenAdmin.TestTools.csproj'
+$TestResultsDirectory = Join-Path $OutDirectory 'TestResults'
+$TaskNames = 'Build', 'Test', 'Pester', 'Package', 'Demo', 'Clean'
+
+# "-Task Demo,Pester" arrives from bash (pwsh -File) as ONE string: split it, then check each name.
+$Task = @($Task | ForEach-Object -Process { $_ -split ',' } | ForEach-Object -Process { $_.Trim() } | Where-Object -FilterScript { $_ })
+foreach ($name in $Task) {
+    if ($name -notin $TaskNames) {
+        throw "Unknown task '$name'. Tasks: $($TaskNames -join ', ') (several: -Task Build, Test or -Task Build,Test)."
+    }
+}
 
 # Shared with the Pester suite: Get-DotNetPath and the emulator's start/stop.
 Import-Module -Name $EmulatorSupportModule -Force
@@ -88,23 +110,85 @@ function Write-TaskHeader {
     Write-Host "==> $Name" -ForegroundColor Cyan
 }
 
-function Get-PwshPath {
-    <# The pwsh running this script (same version for the child), else the first pwsh on PATH. #>
+function Get-PwshCommand {
+    <#
+        How to start a child pwsh of the same version as this one: the executable, then any arguments
+        that must precede the script's own. Under "dotnet pwsh" (the repository's local tool) the
+        process is dotnet itself and pwsh.dll is the entry assembly, so the child is "dotnet pwsh.dll".
+    #>
     [CmdletBinding()]
-    [OutputType([string])]
+    [OutputType([string[]])]
     param()
 
     $current = [System.Environment]::ProcessPath
     if ($current -and [System.IO.Path]::GetFileNameWithoutExtension($current) -eq 'pwsh') {
-        return $current
+        return , @($current)
+    }
+
+    $entry = [System.Reflection.Assembly]::GetEntryAssembly()
+    if ($current -and $entry -and [System.IO.Path]::GetFileName($entry.Location) -eq 'pwsh.dll') {
+        return , @($current, $entry.Location)
     }
 
     $command = Get-Command -Name 'pwsh' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     if ($null -eq $command) {
-        throw 'pwsh (PowerShell 7.4+) was not found on PATH; the Pester and Demo tasks run in a child pwsh. Install PowerShell 7.4+ and try again.'
+        throw 'No pwsh to run the child process in. Run this script as the README says: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>'
     }
 
-    $command.Source
+    , @($command.Source)
+}
+
+function Invoke-ChildPwsh {
+    <# Runs a script in a child pwsh (see .DESCRIPTION for why); returns its exit code. #>
+    [CmdletBinding()]
+    [OutputType([int])]
+    param(
+        [Parameter(Mandatory)]
+        [string[]] $ArgumentList
+    )
+
+    $pwsh = Get-PwshCommand
+    $prefix = @($pwsh | Select-Object -Skip 1)
+    & $pwsh[0] @prefix '-NoProfile' '-NonInteractive' @ArgumentList | Out-Host
+    $LASTEXITCODE
+}
+
+function Get-PesterModulePath {
+    <#
+        The Pester manifest restored from NuGet by tests/TokenAdmin.TestTools (a PackageDownload of
+        one exact version): <NuGet global packages>/pester/<version>/tools/Pester.psd1. Restores that
+        project when the package is not there yet. Never a module from the PSModulePath: the suite
+        runs with the version the repository pins, on any machine.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+
+    $download = Select-Xml -LiteralPath $TestToolsProject -XPath "//PackageDownload[@Include='Pester']" | Select-Object -First 1
+    if ($null -eq $download -or $download.Node.Version -notmatch '^\[?([0-9.]+)\]?$') {
+        throw "Could not read Pester's exact version (<PackageDownload Include=""Pester"" Version=""[x.y.z]"" />) from $TestToolsProject."
+    }
+
+    $version = $Matches[1]
+    $dotnet = Get-DotNetPath
+    $PSNativeCommandUseErrorActionPreference = $false
+    $packageRoot = $env:NUGET_PACKAGES
+    if (-not $packageRoot) {
+        $listed = & $dotnet nuget locals global-packages --list 2>$null | Select-Object -First 1
+        $packageRoot = ("$listed" -replace '^[^:]*global-packages:\s*', '').Trim()
+    }
+
+    $manifest = Join-Path $packageRoot "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path -LiteralPath $manifest -PathType Leaf)) {
+        Invoke-NativeCommand -FilePath $dotnet -ArgumentList 'restore', $TestToolsProject, '--nologo' `
+            -FailureMessage "Restoring Pester $version from NuGet failed (dotnet restore $TestToolsProject); the error is above"
+    }
+
+    if (-not (Test-Path -LiteralPath $manifest -PathType Leaf)) {
+        throw "Pester $version was restored but $manifest does not exist. Check the NuGet global packages folder (dotnet nuget locals global-packages --list)."
+    }
+
+    $manifest
 }
 
 function Invoke-NativeCommand {
@@ -123,7 +207,7 @@ function Invoke-NativeCommand {
     Write-Host "> $([System.IO.Path]::GetFileName($FilePath)) $($ArgumentList -join ' ')" -ForegroundColor DarkGray
     Push-Location -LiteralPath $RepositoryRoot
     try {
-        & $FilePath @ArgumentList
+        & $FilePath @ArgumentList | Out-Host
         $exitCode = $LASTEXITCODE
     }
     finally {
@@ -166,80 +250,142 @@ function Invoke-BuildTask {
     Write-Host "TokenAdmin $($module.Version) ($BuildConfiguration) is staged at $ModuleDirectory" -ForegroundColor Green
 }
 
+function Read-TrxCount {
+    <# Passed, failed and not-run counts from the TRX files dotnet test wrote to $Directory. #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory)]
+        [string] $Directory
+    )
+
+    $passed = 0
+    $failed = 0
+    $notRun = 0
+    $files = @(Get-ChildItem -LiteralPath $Directory -Filter '*.trx' -File -Recurse -ErrorAction SilentlyContinue)
+    foreach ($file in $files) {
+        $counters = ([xml] (Get-Content -LiteralPath $file.FullName -Raw)).TestRun.ResultSummary.Counters
+        $passed += [int] $counters.passed
+        $failed += [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        $notRun += [int] $counters.notExecuted + [int] $counters.inconclusive
+    }
+
+    [pscustomobject]@{ Files = $files.Count; Passed = $passed; Failed = $failed; NotRun = $notRun }
+}
+
+function Invoke-XunitSuite {
+    <#
+        Plain "dotnet test" in the repository root (it builds Debug, which also re-stages
+        out/TokenAdmin as Debug), with a TRX logger so the counts are read, not scraped.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param()
+
+    $resultDirectory = Join-Path $TestResultsDirectory 'xunit'
+    Remove-Item -LiteralPath $resultDirectory -Recurse -Force -ErrorAction SilentlyContinue
+    $dotnet = Get-DotNetPath
+    $exitCode = 0
+    try {
+        Invoke-NativeCommand -FilePath $dotnet -ArgumentList 'test', '--logger', 'trx', '--logger', 'console;verbosity=minimal', '--results-directory', $resultDirectory `
+            -FailureMessage 'dotnet test failed'
+    }
+    catch {
+        $exitCode = 1
+    }
+
+    # out/TokenAdmin now holds the Debug build: a later Build or Demo task in this run must build again.
+    $BuiltConfigurations.Clear()
+    $count = Read-TrxCount -Directory $resultDirectory
+    if ($exitCode -ne 0 -and $count.Failed -eq 0) {
+        Write-Host 'dotnet test failed without reporting a failed test (a build error, a crashed test host or a timeout; see above): counted as one failure.' -ForegroundColor Red
+        $count.Failed = 1
+    }
+
+    $color = if ($count.Failed -gt 0 -or $count.NotRun -gt 0) { 'Red' } else { 'Green' }
+    Write-Host ("xunit: {0} passed, {1} failed, {2} not run ({3} test assemblies)" -f $count.Passed, $count.Failed, $count.NotRun, $count.Files) -ForegroundColor $color
+    $count
+}
+
 function Invoke-TestTask {
     [CmdletBinding()]
     param()
 
-    # Exactly the README's command: plain "dotnet test" in the repository root (it builds Debug,
-    # which also re-stages out/TokenAdmin as Debug).
-    $dotnet = Get-DotNetPath
-    Invoke-NativeCommand -FilePath $dotnet -ArgumentList 'test' -FailureMessage 'dotnet test failed; the failing tests are listed above'
-    # out/TokenAdmin now holds the Debug build: a later Build or Demo task in this run must build again.
-    $BuiltConfigurations.Clear()
+    $xunit = Invoke-XunitSuite
+    # The Pester suite runs against the module dotnet test just staged (Debug), even when xunit failed.
+    $pester = Invoke-PesterSuite -SuiteConfiguration 'Debug'
+    # A skipped or not-run test is not a pass: CI must run every test.
+    $passed = $xunit.Passed + $pester.PassedCount
+    $failed = $xunit.Failed + $xunit.NotRun + $pester.FailedCount + $pester.NotRunCount + $pester.SkippedCount +
+        $pester.FailedBlocksCount + $pester.FailedContainersCount
+    Write-Host ''
+    Write-Host ("xunit and Pester: {0} passed, {1} failed" -f $passed, $failed) -ForegroundColor ($(if ($failed -gt 0) { 'Red' } else { 'Green' }))
+    "$passed passed, $failed failed" | Out-Host
+    if ($failed -gt 0) {
+        throw "$failed test(s) failed or did not run; see the summaries above."
+    }
 }
 
-function Invoke-PesterTask {
+function Invoke-PesterSuite {
+    <# Runs the Pester suite in a child pwsh and prints its summary; returns the counts. #>
     [CmdletBinding()]
-    param()
+    [OutputType([pscustomobject])]
+    param(
+        [ValidateSet('Debug', 'Release')]
+        [string] $SuiteConfiguration = $Configuration
+    )
 
-    $pester = Get-Module -ListAvailable -Name 'Pester' |
-        Where-Object -FilterScript { $_.Version -ge $MinimumPesterVersion } |
-        Sort-Object -Property Version -Descending |
-        Select-Object -First 1
-    if ($null -eq $pester) {
-        $found = @(Get-Module -ListAvailable -Name 'Pester' | ForEach-Object -Process { $_.Version.ToString() })
-        $foundText = if ($found.Count -gt 0) { "Only Pester $($found -join ', ') is installed." } else { 'Pester is not installed.' }
-        throw "The Pester task needs Pester $MinimumPesterVersion or later. $foundText Install it with:$([System.Environment]::NewLine)    Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser$([System.Environment]::NewLine)then run this task again."
-    }
-
+    $pesterManifest = Get-PesterModulePath
     if (-not (Test-Path -LiteralPath $ModuleManifest -PathType Leaf)) {
         Write-Host 'out/TokenAdmin is missing: building it first.'
-        Invoke-BuildTask
+        Invoke-BuildTask -BuildConfiguration $SuiteConfiguration
     }
 
     $runner = Join-Path $PesterDirectory 'Invoke-PesterSuite.ps1'
     $summaryPath = Join-Path ([System.IO.Path]::GetTempPath()) ('TokenAdmin.Pester.' + [guid]::NewGuid().ToString('N') + '.json')
-    $testResultPath = Join-Path $OutDirectory 'TestResults/Pester.xml'
+    $testResultPath = Join-Path $TestResultsDirectory 'Pester.xml'
     $previousConfiguration = $env:TOKENADMIN_CONFIGURATION
     # The suite starts the emulator built in this configuration (see Pester/EmulatorSupport.psm1).
-    $env:TOKENADMIN_CONFIGURATION = $Configuration
+    $env:TOKENADMIN_CONFIGURATION = $SuiteConfiguration
     try {
-        $arguments = @(
-            '-NoProfile', '-NonInteractive', '-File', $runner,
-            '-Path', $PesterDirectory,
-            '-SummaryPath', $summaryPath,
-            '-TestResultPath', $testResultPath,
-            '-PesterVersion', $pester.Version.ToString()
-        )
-        Write-Host "Running Pester $($pester.Version) on $PesterDirectory in a child pwsh" -ForegroundColor DarkGray
-        & (Get-PwshPath) @arguments
-        $exitCode = $LASTEXITCODE
-        if (-not (Test-Path -LiteralPath $summaryPath -PathType Leaf)) {
-            throw "The Pester run did not complete (exit code $exitCode); its error is above."
+        Write-Host "Running Pester ($pesterManifest) on $PesterDirectory in a child pwsh" -ForegroundColor DarkGray
+        $exitCode = Invoke-ChildPwsh -ArgumentList '-File', $runner, '-Path', $PesterDirectory, '-SummaryPath', $summaryPath,
+            '-TestResultPath', $testResultPath, '-PesterPath', $pesterManifest
+        if (Test-Path -LiteralPath $summaryPath -PathType Leaf) {
+            $summary = Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json
         }
-
-        $summary = Get-Content -LiteralPath $summaryPath -Raw | ConvertFrom-Json
+        else {
+            Write-Host "The Pester run did not complete (exit code $exitCode); its error is above: counted as one failure." -ForegroundColor Red
+            $summary = [pscustomobject]@{ PassedCount = 0; FailedCount = 1; SkippedCount = 0; NotRunCount = 0; FailedBlocksCount = 0; FailedContainersCount = 0 }
+        }
     }
     finally {
         $env:TOKENADMIN_CONFIGURATION = $previousConfiguration
         Remove-Item -LiteralPath $summaryPath -Force -ErrorAction SilentlyContinue
     }
 
-    $failedBlocks = [int] $summary.FailedBlocksCount
-    $failedContainers = [int] $summary.FailedContainersCount
-    $color = if ($summary.FailedCount -gt 0 -or $failedBlocks -gt 0 -or $failedContainers -gt 0) { 'Red' } else { 'Green' }
-    Write-Host ("Pester: {0} passed, {1} failed" -f $summary.PassedCount, $summary.FailedCount) -ForegroundColor $color
+    $failed = $summary.FailedCount -gt 0 -or $summary.FailedBlocksCount -gt 0 -or $summary.FailedContainersCount -gt 0
+    Write-Host ("Pester: {0} passed, {1} failed" -f $summary.PassedCount, $summary.FailedCount) -ForegroundColor ($(if ($failed) { 'Red' } else { 'Green' }))
     if ($summary.SkippedCount -gt 0 -or $summary.NotRunCount -gt 0) {
-        Write-Host ("        {0} skipped, {1} not run" -f $summary.SkippedCount, $summary.NotRunCount)
+        Write-Host ("        {0} skipped, {1} not run" -f $summary.SkippedCount, $summary.NotRunCount) -ForegroundColor Red
+    }
+
+    if ($summary.FailedBlocksCount -gt 0 -or $summary.FailedContainersCount -gt 0) {
+        Write-Host ("        {0} failed BeforeAll/AfterAll block(s), {1} test file(s) that failed to load" -f $summary.FailedBlocksCount, $summary.FailedContainersCount) -ForegroundColor Red
     }
 
     Write-Host "NUnit results: $testResultPath" -ForegroundColor DarkGray
-    if ($summary.FailedCount -gt 0) {
-        throw "$($summary.FailedCount) Pester test(s) failed; see the output above."
-    }
+    $summary
+}
 
-    if ($failedBlocks -gt 0 -or $failedContainers -gt 0) {
-        throw "Pester could not run part of the suite ($failedBlocks failed BeforeAll/AfterAll block(s), $failedContainers test file(s) that failed to load); see the output above."
+function Invoke-PesterTask {
+    [CmdletBinding()]
+    param()
+
+    $summary = Invoke-PesterSuite
+    $problems = $summary.FailedCount + $summary.SkippedCount + $summary.NotRunCount + $summary.FailedBlocksCount + $summary.FailedContainersCount
+    if ($problems -gt 0) {
+        throw "The Pester suite did not pass: $($summary.FailedCount) failed, $($summary.SkippedCount) skipped, $($summary.NotRunCount) not run, $($summary.FailedBlocksCount + $summary.FailedContainersCount) block(s) or file(s) could not run; see the output above."
     }
 }
 
@@ -269,14 +415,10 @@ function Invoke-DemoTask {
         $emulator = Start-TokenAdminEmulator -Configuration $Configuration
         Write-Host "Emulator listening at $($emulator.BaseUri) (HDC at $($emulator.HdcBaseUri))" -ForegroundColor DarkGray
         # A child pwsh, so the demo's Import-Module and connection stay out of this session (see .DESCRIPTION).
-        $arguments = @(
-            '-NoProfile', '-NonInteractive', '-File', (Join-Path $PesterDirectory 'Demo.ps1'),
-            '-BaseUri', $emulator.HdcBaseUri.AbsoluteUri,
-            '-ModulePath', $ModuleManifest
-        )
-        & (Get-PwshPath) @arguments
-        if ($LASTEXITCODE -ne 0) {
-            throw "The demo failed (exit code $LASTEXITCODE); its error is above."
+        $exitCode = Invoke-ChildPwsh -ArgumentList '-File', (Join-Path $PesterDirectory 'Demo.ps1'),
+            '-BaseUri', $emulator.HdcBaseUri.AbsoluteUri, '-ModulePath', $ModuleManifest
+        if ($exitCode -ne 0) {
+            throw "The demo failed (exit code $exitCode); its error is above."
         }
     }
     finally {

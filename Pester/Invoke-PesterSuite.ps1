@@ -22,11 +22,12 @@
 .PARAMETER TestResultPath
     Optional: also write NUnit XML results here (for CI test reports).
 
-.PARAMETER PesterVersion
-    The Pester version to import (build.ps1 passes the newest installed 5.5+). Default: the newest 5.5+.
+.PARAMETER PesterPath
+    The Pester manifest to import: build.ps1 passes the one the repository restores from NuGet
+    (tests/TokenAdmin.TestTools pins its exact version), so every machine runs the same Pester.
 
 .EXAMPLE
-    pwsh -NoProfile -File Pester/Invoke-PesterSuite.ps1 -Path ./Pester -SummaryPath ./pester.json
+    dotnet pwsh -NoProfile -File Pester/Invoke-PesterSuite.ps1 -Path ./Pester -SummaryPath ./pester.json -PesterPath ~/.nuget/packages/pester/5.9.1/tools/Pester.psd1
 #>
 [CmdletBinding()]
 param(
@@ -38,16 +39,12 @@ param(
 
     [string] $TestResultPath,
 
-    [version] $PesterVersion
+    [Parameter(Mandatory)]
+    [string] $PesterPath
 )
 
 try {
-    if ($PesterVersion) {
-        Import-Module -Name 'Pester' -RequiredVersion $PesterVersion -ErrorAction Stop
-    }
-    else {
-        Import-Module -Name 'Pester' -MinimumVersion '5.5.0' -ErrorAction Stop
-    }
+    Import-Module -Name $PesterPath -ErrorAction Stop
 
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = $Path
