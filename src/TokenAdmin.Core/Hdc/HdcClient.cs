@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
+using TokenAdmin.Core.Text;
 
 namespace TokenAdmin.Core.Hdc;
 
@@ -50,7 +51,7 @@ public sealed class HdcClient : IDisposable
         ValidateToken(token);
         ValidateUserId(userId);
         ValidateContexts(contextNames);
-        var request = ServiceRequest.Create(HttpMethod.Put, HdcProtocol.TokensPath, "update auth token")
+        var request = ServiceRequest.Create(HttpMethod.Put, HdcProtocol.TokensPath, $"update auth token {TokenFingerprint.Of(token)}")
             .WithBody(HdcJson.UpdateBody(token, userId, contextNames), Json);
         request.SensitiveValues.Add(token);
         return Http.SendAsync(request, trace, cancellationToken);
@@ -60,7 +61,7 @@ public sealed class HdcClient : IDisposable
     public Task DeleteTokenAsync(string token, IHttpTrace? trace, CancellationToken cancellationToken)
     {
         ValidateToken(token);
-        var request = ServiceRequest.Create(HttpMethod.Delete, HdcProtocol.TokensPath, "remove auth token")
+        var request = ServiceRequest.Create(HttpMethod.Delete, HdcProtocol.TokensPath, $"remove auth token {TokenFingerprint.Of(token)}")
             .WithBody(HdcJson.DeleteBody(token), Json);
         request.SensitiveValues.Add(token);
         return Http.SendAsync(request, trace, cancellationToken);

@@ -27,11 +27,11 @@ public sealed class SecurIdClient : IDisposable
 
     /// <summary>POST lookup. Only reads, so it is marked safe to repeat when the outcome is unknown.</summary>
     public Task<SecurIdTokenInfo> LookupAsync(string serialNumber, IHttpTrace? trace, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, SecurIdProtocol.LookupPath, "look up SecurID token", serialNumber, idempotent: true, trace, cancellationToken);
+        SendAsync(HttpMethod.Post, SecurIdProtocol.LookupPath, $"look up SecurID token {serialNumber}", serialNumber, idempotent: true, trace, cancellationToken);
 
     /// <summary>[doc] DELETE with a JSON body; the answer holds the deleted token's details (when the service sends them).</summary>
     public Task<SecurIdTokenInfo> DeleteAsync(string serialNumber, IHttpTrace? trace, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Delete, SecurIdProtocol.DeletePath, "delete SecurID token", serialNumber, idempotent: true, trace, cancellationToken);
+        SendAsync(HttpMethod.Delete, SecurIdProtocol.DeletePath, $"delete SecurID token {serialNumber}", serialNumber, idempotent: true, trace, cancellationToken);
 
     public void Dispose()
     {

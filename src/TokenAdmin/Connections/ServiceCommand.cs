@@ -33,7 +33,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         if (connection is null)
         {
             Seam.ThrowTerminatingError(new CommandError(
-                new InvalidOperationException($"Not connected to {Vocabulary.ServiceName}. Run {Vocabulary.ConnectCommand} first, or pass -Connection."),
+                new TokenAdminException($"Not connected to {Vocabulary.ServiceName}. Run {Vocabulary.ConnectCommand} first, or pass -Connection.", ErrorIds.NotConnected),
                 ErrorIds.NotConnected, ErrorCategory.ConnectionError, null));
         }
 
@@ -49,7 +49,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         }
 
         Seam.ThrowTerminatingError(new CommandError(
-            new InvalidOperationException($"This {Vocabulary.ServiceName} connection to {connection.BaseUri} was closed by Disconnect-TokenAdmin. Run {Vocabulary.ConnectCommand} again."),
+            new TokenAdminException($"This {Vocabulary.ServiceName} connection to {connection.BaseUri} was closed by Disconnect-TokenAdmin. Run {Vocabulary.ConnectCommand} again.", ErrorIds.ConnectionClosed),
             ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, connection));
         return connection; // not reached
     }
@@ -120,7 +120,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         ServiceException service => ServiceErrorTranslator.Translate(service, target, vocabulary ?? Vocabulary),
         ArgumentException argument => ServiceErrorTranslator.InvalidArgument(argument, target),
         ObjectDisposedException => new CommandError(
-            new InvalidOperationException($"This {Vocabulary.ServiceName} connection was closed. Run {Vocabulary.ConnectCommand} again."),
+            new TokenAdminException($"This {Vocabulary.ServiceName} connection was closed. Run {Vocabulary.ConnectCommand} again.", ErrorIds.ConnectionClosed),
             ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, target),
         _ => null,
     };

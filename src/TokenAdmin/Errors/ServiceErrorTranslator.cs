@@ -7,22 +7,20 @@ namespace TokenAdmin.Errors;
 
 /// <summary>
 /// Turns core failures into <see cref="CommandError"/>s: stable ErrorId, specific category, and a
-/// message that ends with what to do next. The exception stays attached, so scripts can read
-/// <c>$_.Exception.StatusCode</c>, <c>.ServiceErrorCode</c> and <c>.RequestId</c>.
+/// message that names what failed, and what to do next as RecommendedAction. The ErrorRecord carries
+/// a <see cref="ServiceRequestException"/>, so scripts can read <c>$_.Exception.StatusCode</c>,
+/// <c>.ServiceErrorCode</c> and <c>.RequestId</c>.
 /// </summary>
 internal static class ServiceErrorTranslator
 {
     public static CommandError Translate(ServiceException exception, object? target, ErrorVocabulary vocabulary)
     {
+        // The message says what failed for which item; the advice is said once, as RecommendedAction
+        // (PowerShell shows it below the message), so a bulk run does not repeat it in every line.
         var meaning = Meaning(exception, vocabulary);
-        if (meaning.NextStep.Length == 0)
+        return new CommandError(exception, meaning.ErrorId, meaning.Category, target)
         {
-            return new CommandError(exception, meaning.ErrorId, meaning.Category, target);
-        }
-
-        return new CommandError(exception, meaning.ErrorId, meaning.Category, target, $"{exception.Message} {meaning.NextStep}")
-        {
-            RecommendedAction = meaning.NextStep,
+            RecommendedAction = meaning.NextStep.Length == 0 ? null : meaning.NextStep,
         };
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TokenAdmin.Core.Http;
 
 namespace TokenAdmin.Runtime;
 
@@ -18,8 +19,20 @@ internal sealed record CommandError(Exception Exception, string ErrorId, ErrorCa
     public string? RecommendedAction { get; init; }
 
     public ErrorRecord ToErrorRecord() =>
-        new(Exception, ErrorId, Category, TargetObject)
+        new(PublicException(), ErrorId, Category, TargetObject)
         {
             ErrorDetails = new ErrorDetails(DisplayMessage) { RecommendedAction = RecommendedAction },
         };
+
+    /// <summary>
+    /// The exception the ErrorRecord carries: one whose type a script can name in <c>catch [...]</c>.
+    /// The engine's ServiceException lives in the private load context, where PowerShell's type
+    /// resolution never looks, so it is copied into the public types of TokenAdmin.dll.
+    /// </summary>
+    public Exception PublicException() => Exception switch
+    {
+        ServiceException { Failure: ServiceFailure.InvalidEndpoint or ServiceFailure.InvalidCredential } => new TokenAdminException(DisplayMessage, ErrorId),
+        ServiceException service => new ServiceRequestException(service, DisplayMessage, ErrorId),
+        _ => Exception,
+    };
 }

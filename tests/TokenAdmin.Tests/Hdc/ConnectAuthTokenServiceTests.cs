@@ -65,7 +65,7 @@ public sealed class ConnectAuthTokenServiceTests : HdcTestContext
         var error = seam.Terminating!;
         Assert.Equal(ErrorIds.AuthenticationFailed, error.ErrorId);
         Assert.Equal(ErrorCategory.AuthenticationError, error.Category);
-        Assert.Contains("Connect-AuthTokenService", error.DisplayMessage);
+        Assert.Contains("Connect-AuthTokenService", error.RecommendedAction);
         Assert.Equal(Emulator.HdcBaseUri, error.TargetObject);
         Assert.Null(Store.Current<HdcConnection>(TokenAdminService.Hdc));
         AssertNoSecrets(seam, DemoSecrets.Append("Wrong-Passw0rd-123"));
@@ -146,7 +146,7 @@ public sealed class ConnectAuthTokenServiceTests : HdcTestContext
         Run(ConnectCommand(seam, baseUri: new Uri(Emulator.BaseAddress, "not-hdc/")), seam: seam);
 
         Assert.Equal(ErrorIds.NotFound, seam.Terminating?.ErrorId);
-        Assert.Contains("base URL", seam.Terminating!.DisplayMessage);
+        Assert.Contains("base URL", seam.Terminating!.RecommendedAction);
     }
 
     [Fact]

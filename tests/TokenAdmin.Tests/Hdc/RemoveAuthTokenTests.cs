@@ -89,7 +89,9 @@ public sealed class RemoveAuthTokenTests : HdcTestContext
         Assert.Equal(HdcErrors.AuthTokenNotFound, error.ErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.Category);
         Assert.Equal(TokenFingerprint.Of(bogus), error.TargetObject);
-        Assert.Contains("Get-AuthToken", error.DisplayMessage);
+        Assert.Contains($"remove auth token {TokenFingerprint.Of(bogus)}", error.DisplayMessage); // names the item
+        Assert.Contains("Get-AuthToken", error.RecommendedAction);
+        Assert.DoesNotContain(error.RecommendedAction!, error.DisplayMessage); // the advice is said once
         Assert.Equal(new[] { tokens[3] }, TokenValues);
         AssertNoSecrets(seam, tokens.Append(bogus));
     }
@@ -131,7 +133,7 @@ public sealed class RemoveAuthTokenTests : HdcTestContext
         var error = Assert.Single(seam.Errors);
         Assert.Equal(ErrorIds.RateLimited, error.ErrorId);
         Assert.Equal(ErrorCategory.LimitsExceeded, error.Category);
-        Assert.Contains("-ThrottleLimit", error.DisplayMessage);
+        Assert.Contains("-ThrottleLimit", error.RecommendedAction);
         Assert.Empty(second.Errors); // limited twice more, then through
         // 1 and 2: retries; 3: the next command waits out the Retry-After the first gave up on; 4, 5: retries.
         Assert.Equal(new[] { 1, 2, 3, 4, 5 }, Clock.Delays.Select(d => (int)d.TotalSeconds));
