@@ -9,6 +9,7 @@
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('TokenAdmin.Format.ps1xml')
+    TypesToProcess       = @('TokenAdmin.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-AuthTokenService'
         'Connect-SecurIdAdmin'

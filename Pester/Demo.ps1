@@ -200,17 +200,17 @@ else {
     Connect-SecurIdAdmin -KeyFile $superAdministratorKeyFile -PassThru | Format-Table -AutoSize | Out-Host
     try {
         Write-Step -Title 'Look up two hardware tokens by the serial numbers printed on their backs' `
-            -Command 'Get-SecurIdHardwareToken -SerialNumber 000123456789, 000987654321'
+            -Command "Get-SecurIdHardwareToken -SerialNumber '000123456789', '000987654321'"
         Get-SecurIdHardwareToken -SerialNumber '000123456789', '000987654321' | Format-Table -AutoSize | Out-Host
 
         Write-Step -Title 'Delete an unassigned token' `
-            -Command 'Remove-SecurIdHardwareToken -SerialNumber 000200000001 -Confirm:$false -PassThru'
+            -Command "Remove-SecurIdHardwareToken -SerialNumber '000200000001' -Confirm:`$false -PassThru"
         Remove-SecurIdHardwareToken -SerialNumber '000200000001' -Confirm:$false -PassThru | Format-Table -AutoSize | Out-Host
 
         $helpDeskKeyFile = $securIdKeyFiles['Help Desk Administrator']
         if ($helpDeskKeyFile) {
             Write-Step -Title 'A Help Desk Administrator key may look tokens up but not delete them: the service answers 403' `
-                -Command "Connect-SecurIdAdmin -KeyFile '$helpDeskKeyFile'; Remove-SecurIdHardwareToken -SerialNumber 000123456790 -Confirm:`$false -ErrorAction Stop   # inside try/catch"
+                -Command "Connect-SecurIdAdmin -KeyFile '$helpDeskKeyFile'; Remove-SecurIdHardwareToken -SerialNumber '000123456790' -Confirm:`$false -ErrorAction Stop   # inside try/catch"
             Connect-SecurIdAdmin -KeyFile $helpDeskKeyFile
             try {
                 Remove-SecurIdHardwareToken -SerialNumber '000123456790' -Confirm:$false -ErrorAction Stop

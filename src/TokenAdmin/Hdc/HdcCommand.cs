@@ -89,6 +89,19 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
     /// <summary>How a token is named in -WhatIf, progress and errors: never its value.</summary>
     internal static string Describe(string token) => $"auth token {Core.Text.TokenFingerprint.Of(token)}";
 
+    /// <summary>A ShouldProcess target: the token, whose it is (when known) and where.</summary>
+    internal static string DescribeTarget(string token, long? userId, string? userFullName, Uri baseUri)
+    {
+        var owner = (userId, string.IsNullOrWhiteSpace(userFullName)) switch
+        {
+            (> 0, false) => $" of {userFullName} (user {userId})",
+            (> 0, true) => $" of user {userId}",
+            (_, false) => $" of {userFullName}",
+            _ => string.Empty,
+        };
+        return $"{Describe(token)}{owner} on {baseUri}";
+    }
+
     private protected static string[] Normalize(string[]? values) =>
         (values ?? Array.Empty<string>()).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToArray();
 }

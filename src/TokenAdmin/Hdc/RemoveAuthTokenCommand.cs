@@ -9,7 +9,8 @@ namespace TokenAdmin.Hdc;
 /// <remarks>
 /// <para>Takes token values from the pipeline: strings, or objects with a Token property such as the
 /// output of Get-AuthToken or an Import-Csv row. Asks for confirmation (ConfirmImpact High) unless
-/// -Confirm:$false.</para>
+/// -Confirm:$false; the prompt names the token by fingerprint and, when the piped object says
+/// (UserId, UserFullName), whose it is.</para>
 /// <para>Up to -ThrottleLimit revocations run at once on the connection's pool, with a progress bar for
 /// more than one. Each failure is its own non-terminating error (AuthTokenNotFound, RateLimited, ...)
 /// whose target is the token's fingerprint; the others go on.</para>
@@ -35,6 +36,19 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
     [ValidateNotNullOrEmpty]
     public string[] Token { get; set; } = null!;
 
+    /// <summary>
+    /// The user the token belongs to, as listed: bound by property name from Get-AuthToken output or a
+    /// CSV UserId column. Named in the confirmation prompt and in the -PassThru result; not sent (the
+    /// service identifies a token by its value alone).
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, long.MaxValue)]
+    public long UserId { get; set; }
+
+    /// <summary>The name of the token's user, bound by property name like -UserId; for the prompt and the result only.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? UserFullName { get; set; }
+
     private protected override TokenAdminService Service => TokenAdminService.Hdc;
 
     private protected override ErrorVocabulary Vocabulary => HdcErrors.Vocabulary;
@@ -49,7 +63,9 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
         foreach (var token in Token)
         {
             var fingerprint = TokenFingerprint.Of(token);
-            if (!Seam.ShouldProcess($"{HdcCommand.Describe(token)} on {connection.BaseUri}", "Remove auth token"))
+            var userId = UserId > 0 ? UserId : (long?)null;
+            var userFullName = UserFullName;
+            if (!Seam.ShouldProcess(HdcCommand.DescribeTarget(token, userId, userFullName, connection.BaseUri), "Remove auth token"))
             {
                 continue;
             }
@@ -63,7 +79,7 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
                 {
                     if (PassThruPresent)
                     {
-                        Seam.WriteObject(new AuthTokenRemovalResult(fingerprint, connection.BaseUri, connection.Http.Clock.UtcNow));
+                        Seam.WriteObject(new AuthTokenRemovalResult(fingerprint, userId, userFullName, connection.BaseUri, connection.Http.Clock.UtcNow));
                     }
                 });
         }

@@ -30,6 +30,7 @@ namespace TokenAdmin.Hdc;
 public sealed class SetAuthTokenCommand : HdcCommand
 {
     private readonly List<(HdcConnection Connection, string Token)> _updated = new();
+    private bool _userIdOnCommandLine;
 
     /// <summary>The token value to update.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -57,15 +58,23 @@ public sealed class SetAuthTokenCommand : HdcCommand
     /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
     internal bool PassThruPresent { get; set; }
 
+    // Only command-line parameters are bound before Begin: a -UserId set now was typed (a hand-over);
+    // one bound later came with the piped token (Get-AuthToken output), so it is the token's own user.
+    private protected override void Begin() => _userIdOnCommandLine = UserId > 0;
+
     private protected override void Process()
     {
         var connection = RequireConnection();
         var target = TokenFingerprint.Of(Token);
         var requested = Normalize(Context);
-        var change = UserId > 0
-            ? $"Set context to {string.Join(", ", requested)} and user to {UserId}"
-            : $"Set context to {string.Join(", ", requested)}";
-        if (!Seam.ShouldProcess($"{Describe(Token)} on {connection.BaseUri}", change))
+        var contexts = $"Set context to {string.Join(", ", requested)}";
+        var (change, owner) = (_userIdOnCommandLine, UserId > 0) switch
+        {
+            (true, _) => ($"{contexts} and hand it over to user {UserId}", (long?)null),
+            (false, true) => (contexts, UserId),
+            _ => ($"{contexts} (it keeps its user)", (long?)null),
+        };
+        if (!Seam.ShouldProcess(DescribeTarget(Token, owner, null, connection.BaseUri), change))
         {
             return;
         }

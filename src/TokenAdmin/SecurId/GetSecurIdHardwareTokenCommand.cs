@@ -10,7 +10,7 @@ namespace TokenAdmin.SecurId;
 /// characters and are checked before anything is sent.</para>
 /// </remarks>
 /// <example title="Look up one token">
-/// <code>Get-SecurIdHardwareToken -SerialNumber 000123456789</code>
+/// <code>Get-SecurIdHardwareToken -SerialNumber '000123456789'</code>
 /// <para>Shows its type, status and user.</para>
 /// </example>
 /// <example title="Look up the serials in a file">
@@ -25,9 +25,10 @@ namespace TokenAdmin.SecurId;
 [OutputType(typeof(SecurIdHardwareToken))]
 public sealed class GetSecurIdHardwareTokenCommand : SecurIdCommand
 {
-    /// <summary>Serial numbers (printed on the back of each token), 1 to 36 characters.</summary>
+    /// <summary>Serial numbers (printed on the back of each token), 1 to 36 characters. Quote them: a number (unquoted digits) is refused, since PowerShell has dropped its leading zeros.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TokenSerialNumber")]
+    [SerialNumberAsText]
     [ValidateNotNullOrEmpty]
     [ValidateLength(1, 36)]
     public string[] SerialNumber { get; set; } = null!;

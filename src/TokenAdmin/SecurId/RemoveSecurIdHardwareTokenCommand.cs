@@ -15,7 +15,7 @@ namespace TokenAdmin.SecurId;
 /// non-terminating error for its serial and the others go on.</para>
 /// </remarks>
 /// <example title="Delete one token">
-/// <code>Remove-SecurIdHardwareToken -SerialNumber 000123456789</code>
+/// <code>Remove-SecurIdHardwareToken -SerialNumber '000123456789'</code>
 /// <para>Asks for confirmation, then deletes it.</para>
 /// </example>
 /// <example title="Delete the tokens listed in a file, unattended">
@@ -30,12 +30,21 @@ namespace TokenAdmin.SecurId;
 [OutputType(typeof(SecurIdTokenRemovalResult))]
 public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurIdConnection>
 {
-    /// <summary>Serial numbers of the tokens to delete, 1 to 36 characters.</summary>
+    /// <summary>Serial numbers of the tokens to delete, 1 to 36 characters. Quote them: a number (unquoted digits) is refused, since PowerShell has dropped its leading zeros.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TokenSerialNumber")]
+    [SerialNumberAsText]
     [ValidateNotNullOrEmpty]
     [ValidateLength(1, 36)]
     public string[] SerialNumber { get; set; } = null!;
+
+    /// <summary>
+    /// The user the token is assigned to, as looked up: bound by property name from
+    /// Get-SecurIdHardwareToken output or a CSV UserId column. Named in the confirmation prompt and, when
+    /// the service's answer does not say, in the -PassThru result; not sent.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? UserId { get; set; }
 
     private protected override TokenAdminService Service => TokenAdminService.SecurId;
 
@@ -50,7 +59,9 @@ public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurI
         var connection = RequireConnection();
         foreach (var serial in SerialNumber)
         {
-            if (!Seam.ShouldProcess($"SecurID token {serial} ({connection.CustomerName ?? connection.AdminRestApiUrl})", "Delete hardware token"))
+            var assignedTo = string.IsNullOrWhiteSpace(UserId) ? null : UserId;
+            var owner = assignedTo is null ? string.Empty : $" of {assignedTo}";
+            if (!Seam.ShouldProcess($"SecurID token {serial}{owner} ({connection.CustomerName ?? connection.AdminRestApiUrl})", "Delete hardware token"))
             {
                 continue;
             }
@@ -59,7 +70,7 @@ public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurI
             {
                 if (PassThruPresent)
                 {
-                    Seam.WriteObject(new SecurIdTokenRemovalResult(serial, deleted.UserId, connection.CustomerName, connection.Http.Clock.UtcNow));
+                    Seam.WriteObject(new SecurIdTokenRemovalResult(serial, deleted.UserId ?? assignedTo, connection.CustomerName, connection.AdminRestApiUrl, connection.Http.Clock.UtcNow));
                 }
             });
         }

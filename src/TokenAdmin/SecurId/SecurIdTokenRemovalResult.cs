@@ -2,14 +2,18 @@ using System;
 
 namespace TokenAdmin;
 
-/// <summary>What Remove-SecurIdHardwareToken -PassThru writes for each deleted token.</summary>
+/// <summary>
+/// What Remove-SecurIdHardwareToken -PassThru writes for each deleted token: an audit line saying
+/// what (the serial), whose (the user it was assigned to), where (customer and adminRestApiUrl) and when.
+/// </summary>
 public sealed class SecurIdTokenRemovalResult
 {
-    internal SecurIdTokenRemovalResult(string serialNumber, string? userId, string? customerName, DateTimeOffset removedAt)
+    internal SecurIdTokenRemovalResult(string serialNumber, string? userId, string? customerName, string adminRestApiUrl, DateTimeOffset removedAt)
     {
         SerialNumber = serialNumber;
         UserId = userId;
         CustomerName = customerName;
+        AdminRestApiUrl = adminRestApiUrl;
         RemovedAt = removedAt;
     }
 
@@ -20,7 +24,10 @@ public sealed class SecurIdTokenRemovalResult
 
     public string? CustomerName { get; }
 
+    /// <summary>The tenant's Cloud Administration API the token was deleted from.</summary>
+    public string AdminRestApiUrl { get; }
+
     public DateTimeOffset RemovedAt { get; }
 
-    public override string ToString() => $"Removed {SerialNumber}";
+    public override string ToString() => $"Removed {SerialNumber}{(UserId is null ? string.Empty : $" of {UserId}")}";
 }

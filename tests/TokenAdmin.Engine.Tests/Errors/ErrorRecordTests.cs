@@ -16,11 +16,12 @@ public sealed class ErrorRecordTests : EngineTest
 
         Assert.Equal(2, result.Errors.Count);
         var fingerprints = new[] { Fingerprint.Of("bogus-1"), Fingerprint.Of("bogus-2") };
-        foreach (var (error, fingerprint) in result.Errors.Zip(fingerprints))
+        Assert.Equal(fingerprints.Order(), result.Errors.Select(e => (string)e.TargetObject).Order()); // completion order may differ
+        foreach (var error in result.Errors)
         {
+            var fingerprint = (string)error.TargetObject;
             Assert.Equal("AuthTokenNotFound,TokenAdmin.Hdc.RemoveAuthTokenCommand", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
-            Assert.Equal(fingerprint, error.TargetObject);
             Assert.Contains(fingerprint, error.ErrorDetails.Message);
             Assert.Contains("Get-AuthToken", error.ErrorDetails.RecommendedAction);
             Assert.DoesNotContain(error.ErrorDetails.RecommendedAction, error.ErrorDetails.Message);

@@ -35,6 +35,9 @@ internal sealed class ScriptedHost : PSHost
     /// <summary>Every PromptForChoice as "caption | message".</summary>
     public List<string> Prompts => _ui.Prompts;
 
+    /// <summary>Lines written to the host itself ("What if: ..." goes here, as on a console).</summary>
+    public List<string> Lines => _ui.Lines;
+
     public override void SetShouldExit(int exitCode)
     {
     }
@@ -56,6 +59,8 @@ internal sealed class ScriptedHost : PSHost
         public Queue<string> Answers { get; } = new();
 
         public List<string> Prompts { get; } = new();
+
+        public List<string> Lines { get; } = new();
 
         public override PSHostRawUserInterface? RawUI => null;
 
@@ -101,9 +106,7 @@ internal sealed class ScriptedHost : PSHost
         {
         }
 
-        public override void WriteLine(string value)
-        {
-        }
+        public override void WriteLine(string value) => Lines.Add(value);
 
         public override void WriteErrorLine(string value)
         {

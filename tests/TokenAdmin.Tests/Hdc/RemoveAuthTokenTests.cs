@@ -71,7 +71,7 @@ public sealed class RemoveAuthTokenTests : HdcTestContext
         Assert.Empty(Emulator.Requests.Entries);
         Assert.Equal(4, Emulator.Hdc.Tokens.Count);
         Assert.Equal(
-            tokens.Cast<AuthToken>().Select(t => $"What if: Performing the operation \"Remove auth token\" on target \"auth token {t.Fingerprint} on {Emulator.HdcBaseUri}\"."),
+            tokens.Cast<AuthToken>().Select(t => $"What if: Performing the operation \"Remove auth token\" on target \"auth token {t.Fingerprint} of {t.UserFullName} (user {t.UserId}) on {Emulator.HdcBaseUri}\"."),
             seam.WhatIf);
         AssertNoSecrets(seam, TokenValues);
     }
