@@ -41,6 +41,7 @@ public sealed class GetAuthTokenCommand : HdcCommand
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContextNameCompleter))]
     public string[]? Context { get; set; }
 
     private protected override void Process()

@@ -26,6 +26,7 @@ public sealed class GetAuthTokenContextCommand : HdcCommand
     /// <summary>Names to show, with wildcards. A name without wildcards that does not exist is an error.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ContextNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
 

@@ -26,6 +26,7 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
             && TryRun(ct => connection.Client.ListContextsAsync(Trace, ct), target, out contexts))
         {
             _contexts[connection] = contexts;
+            connection.CachedContexts = contexts; // fresh for tab completion too
         }
 
         return contexts;

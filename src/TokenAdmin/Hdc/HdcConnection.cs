@@ -15,4 +15,7 @@ public sealed class HdcConnection : TokenAdminConnection
     public override TokenAdminService Service => TokenAdminService.Hdc;
 
     internal HdcClient Client { get; }
+
+    /// <summary>The contexts last read through this connection: what tab completion offers.</summary>
+    internal System.Collections.Generic.IReadOnlyList<HdcContext>? CachedContexts { get; set; }
 }

@@ -42,6 +42,7 @@ public sealed class NewAuthTokenCommand : HdcCommand
     /// <summary>Context names (any case) or codes; Get-AuthTokenContext lists them.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContextNameCompleter))]
     public string[] Context { get; set; } = null!;
 
     private protected override void Process()

@@ -45,6 +45,7 @@ public sealed class SetAuthTokenCommand : HdcCommand
     /// <summary>The complete new set of contexts, by name (any case) or code.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ContextNameCompleter))]
     public string[] Context { get; set; } = null!;
 
     /// <summary>Writes the updated tokens (read back in one listing after the last update).</summary>
