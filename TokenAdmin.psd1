@@ -5,7 +5,7 @@
     Author               = 'TokenAdmin contributors'
     CompanyName          = 'TokenAdmin contributors'
     Copyright            = '(c) TokenAdmin contributors. MIT License.'
-    Description          = 'Administer authentication tokens on PowerClerk, apstrata, RSA SecurID and bim.cloud (HDC) from PowerShell: list, create, update and revoke them with typed objects, safe retries and no secrets in any output.'
+    Description          = 'Administer authentication tokens from PowerShell: bim.cloud (HDC) integration tokens (list, create, rescope, revoke) and RSA SecurID hardware tokens (look up, delete), with typed objects, safe retries and bulk runs, and no secret in any output.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('TokenAdmin.Format.ps1xml')
@@ -28,10 +28,11 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Token', 'Authentication', 'Administration', 'HDC', 'bimcloud', 'SecurID', 'apstrata', 'PowerClerk', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
-            LicenseUri   = 'https://github.com/tokenadmin/TokenAdmin/blob/main/LICENSE'
+            Tags         = @('Token', 'Authentication', 'Administration', 'HDC', 'bimcloud', 'SecurID', 'RSA', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            # The license text also ships in the module folder (LICENSE.txt).
+            LicenseUri   = 'https://opensource.org/license/mit'
             ProjectUri   = 'https://github.com/tokenadmin/TokenAdmin'
-            ReleaseNotes = 'See CHANGELOG.md: https://github.com/tokenadmin/TokenAdmin/blob/main/CHANGELOG.md'
+            ReleaseNotes = 'bim.cloud HDC authentication tokens; RSA SecurID hardware tokens (unreleased). CHANGELOG.md in the module folder has every change.'
         }
     }
 }

@@ -39,7 +39,7 @@ internal sealed partial class DocText(Func<string, string?> resolveCref)
                     break;
                 case XElement { Name.LocalName: "code" } code:
                     Flush(current, paragraphs);
-                    paragraphs.Add(Dedent(code.Value));
+                    paragraphs.Add(Code(code));
                     break;
                 case XElement { Name.LocalName: "list" } list:
                     Flush(current, paragraphs);
@@ -78,6 +78,26 @@ internal sealed partial class DocText(Func<string, string?> resolveCref)
         }
 
         return see.Attribute("cref")?.Value is { } cref ? resolveCref(cref) ?? ShortName(cref) : string.Empty;
+    }
+
+    /// <summary>
+    /// A &lt;code&gt; element's lines as written. In the compiler's XML documentation file the first
+    /// line follows the tag while later lines carry the file's indentation too; the first line is
+    /// therefore measured from where the tag stands, so every line loses the same indentation.
+    /// </summary>
+    public static string Code(XElement code)
+    {
+        var text = code.Value;
+        if (!text.StartsWith('\n') && !text.StartsWith('\r') && code.PreviousNode is XText before)
+        {
+            var tagLine = before.Value.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')[^1];
+            if (tagLine.Length > 0 && tagLine.Trim().Length == 0)
+            {
+                text = tagLine + text;
+            }
+        }
+
+        return Dedent(text);
     }
 
     /// <summary>A code block as written, less the indentation the comment gave every line.</summary>

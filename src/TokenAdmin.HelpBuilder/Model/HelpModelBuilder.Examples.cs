@@ -26,7 +26,7 @@ internal sealed partial class HelpModelBuilder
     /// </summary>
     private ExampleHelp Example(CmdletMetadata cmdlet, XElement example, int number)
     {
-        var code = string.Join("\n", example.Elements("code").Select(c => DocText.Dedent(c.Value)).Where(c => c.Length > 0));
+        var code = string.Join("\n", example.Elements("code").Select(DocText.Code).Where(c => c.Length > 0));
         var remarks = _text.Paragraphs(example, skip: e => e.Name.LocalName == "code");
         if (code.Length == 0)
         {

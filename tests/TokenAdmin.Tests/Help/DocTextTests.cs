@@ -39,6 +39,14 @@ public sealed class DocTextTests
         Assert.Equal(expected, Text.Inline(XElement.Parse(xml)));
 
     [Fact]
+    public void Code_measures_a_first_line_that_follows_the_tag_from_the_tag()
+    {
+        // As the compiler writes a two-line <code> into the documentation file.
+        var example = XElement.Parse("<example>\n            <code>$a = 1\n            $a |\n                Write-Output</code>\n</example>", LoadOptions.PreserveWhitespace);
+        Assert.Equal("$a = 1\n$a |\n    Write-Output", DocText.Code(example.Element("code")!));
+    }
+
+    [Fact]
     public void Dedent_removes_common_indentation_and_blank_edges() =>
         Assert.Equal("a\n\n  b", DocText.Dedent("\n    a\n\n      b   \n   \n"));
 
