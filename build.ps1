@@ -18,7 +18,8 @@
       Pester   only the Pester suite in Pester/ against the BUILT module (builds it first when
                out/TokenAdmin is missing), in a child pwsh, with the Pester version the repository
                restores. Prints "Pester: N passed, N failed".
-      Package  builds Release and zips out/TokenAdmin into out/TokenAdmin.<version>.zip.
+      Package  builds, then packs out/TokenAdmin into out/packages/TokenAdmin.<version>.nupkg with
+               Publish-PSResource (install it with Install-PSResource from that folder; see README).
       Demo     builds, starts the emulator and runs a short tour of the cmdlets against it.
       Clean    deletes out/ and the bin/ and obj/ folders of every project.
 
@@ -32,7 +33,7 @@
     A comma-joined list in one argument works too (-Task Demo,Pester from bash or cmd).
 
 .PARAMETER Configuration
-    Debug or Release for Build, Pester and Demo (default Release). Package always builds Release;
+    Debug or Release for Build, Pester, Package and Demo (default Release);
     Test builds Debug, as plain dotnet test does.
 
 .EXAMPLE
@@ -58,7 +59,7 @@
 .EXAMPLE
     ./build.ps1 -Task Package
 
-    Produces out/TokenAdmin.<version>.zip, ready to unzip into a folder on $env:PSModulePath.
+    Produces out/packages/TokenAdmin.<version>.nupkg, ready for Install-PSResource from that folder.
 #>
 [CmdletBinding()]
 param(
@@ -93,8 +94,9 @@ foreach ($name in $Task) {
     }
 }
 
-# Shared with the Pester suite: Get-DotNetPath and the emulator's start/stop.
+# Shared with the Pester suite: Get-DotNetPath and the emulator's start/stop; child pwsh processes.
 Import-Module -Name $EmulatorSupportModule -Force
+Import-Module -Name (Join-Path $PesterDirectory 'ChildPwsh.psm1') -Force
 
 # Configurations already built by this run, so "-Task Build, Demo" builds once.
 $BuiltConfigurations = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::OrdinalIgnoreCase)
@@ -108,49 +110,6 @@ function Write-TaskHeader {
 
     Write-Host ''
     Write-Host "==> $Name" -ForegroundColor Cyan
-}
-
-function Get-PwshCommand {
-    <#
-        How to start a child pwsh of the same version as this one: the executable, then any arguments
-        that must precede the script's own. Under "dotnet pwsh" (the repository's local tool) the
-        process is dotnet itself and pwsh.dll is the entry assembly, so the child is "dotnet pwsh.dll".
-    #>
-    [CmdletBinding()]
-    [OutputType([string[]])]
-    param()
-
-    $current = [System.Environment]::ProcessPath
-    if ($current -and [System.IO.Path]::GetFileNameWithoutExtension($current) -eq 'pwsh') {
-        return , @($current)
-    }
-
-    $entry = [System.Reflection.Assembly]::GetEntryAssembly()
-    if ($current -and $entry -and [System.IO.Path]::GetFileName($entry.Location) -eq 'pwsh.dll') {
-        return , @($current, $entry.Location)
-    }
-
-    $command = Get-Command -Name 'pwsh' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($null -eq $command) {
-        throw 'No pwsh to run the child process in. Run this script as the README says: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>'
-    }
-
-    , @($command.Source)
-}
-
-function Invoke-ChildPwsh {
-    <# Runs a script in a child pwsh (see .DESCRIPTION for why); returns its exit code. #>
-    [CmdletBinding()]
-    [OutputType([int])]
-    param(
-        [Parameter(Mandatory)]
-        [string[]] $ArgumentList
-    )
-
-    $pwsh = Get-PwshCommand
-    $prefix = @($pwsh | Select-Object -Skip 1)
-    & $pwsh[0] @prefix '-NoProfile' '-NonInteractive' @ArgumentList | Out-Host
-    $LASTEXITCODE
 }
 
 function Get-PesterModulePath {
@@ -390,19 +349,44 @@ function Invoke-PesterTask {
 }
 
 function Invoke-PackageTask {
+    <#
+        Builds, then turns the staged module into out/packages/TokenAdmin.<version>.nupkg with
+        Publish-PSResource (PSResourceGet ships with PowerShell), so the package is exactly what
+        PSResourceGet itself produces and accepts. The publish runs in a child pwsh whose user data
+        folders point into a temporary folder: registering the scratch repository it publishes to
+        never touches the caller's PSResourceGet settings.
+    #>
     [CmdletBinding()]
     param()
 
-    if ($Configuration -ne 'Release') {
-        Write-Warning 'Package always builds Release; -Configuration Debug does not apply to it.'
+    Invoke-BuildTask
+    $version = (Import-PowerShellDataFile -LiteralPath $ModuleManifest).ModuleVersion
+    $packageDirectory = Join-Path $OutDirectory 'packages'
+    $package = Join-Path $packageDirectory "TokenAdmin.$version.nupkg"
+    $scratch = Join-Path ([System.IO.Path]::GetTempPath()) ('TokenAdmin.Package.' + [guid]::NewGuid().ToString('N'))
+    $script = Join-Path $scratch 'publish.ps1'
+    $null = New-Item -ItemType Directory -Path (Join-Path $scratch 'repository') -Force
+    Set-Content -LiteralPath $script -Encoding utf8 -Value @'
+param($ModuleDirectory, $Repository)
+$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name TokenAdminPackage -Uri $Repository -Trusted
+Publish-PSResource -Path $ModuleDirectory -Repository TokenAdminPackage
+'@
+    try {
+        $exitCode = Invoke-ChildPwsh -UserHome (Join-Path $scratch 'home') -ArgumentList '-File', $script, $ModuleDirectory, (Join-Path $scratch 'repository')
+        $built = Join-Path $scratch "repository/TokenAdmin.$version.nupkg"
+        if ($exitCode -ne 0 -or -not (Test-Path -LiteralPath $built -PathType Leaf)) {
+            throw "Publish-PSResource did not produce TokenAdmin.$version.nupkg (exit code $exitCode); its error is above."
+        }
+
+        $null = New-Item -ItemType Directory -Path $packageDirectory -Force
+        Copy-Item -LiteralPath $built -Destination $package -Force
+    }
+    finally {
+        Remove-Item -LiteralPath $scratch -Recurse -Force -ErrorAction SilentlyContinue
     }
 
-    Invoke-BuildTask -BuildConfiguration 'Release'
-    $version = (Import-PowerShellDataFile -LiteralPath $ModuleManifest).ModuleVersion
-    $archive = Join-Path $OutDirectory "TokenAdmin.$version.zip"
-    # The folder itself goes into the archive, so it unzips to TokenAdmin/ (a module folder).
-    Compress-Archive -LiteralPath $ModuleDirectory -DestinationPath $archive -Force
-    Write-Host "Packaged TokenAdmin $version at $archive" -ForegroundColor Green
+    Write-Host "Packaged TokenAdmin $version at $package" -ForegroundColor Green
 }
 
 function Invoke-DemoTask {
@@ -478,7 +462,7 @@ try {
 }
 finally {
     # Run from an existing session, the script must not leave its helper module behind.
-    Remove-Module -Name 'EmulatorSupport' -Force -ErrorAction SilentlyContinue
+    Remove-Module -Name 'EmulatorSupport', 'ChildPwsh' -Force -ErrorAction SilentlyContinue
 }
 
 Write-Host ''

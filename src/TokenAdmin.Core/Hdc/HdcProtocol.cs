@@ -36,6 +36,10 @@ public static class HdcProtocol
     /// TokenAdmin matches what the user typed case-insensitively and sends the service's spelling.</summary>
     public const bool ContextNamesCaseSensitive = true;
 
+    /// <summary>[assume] No context name contains a comma, so "ReadDocuments,UploadDocuments" in one
+    /// -Context value (a CSV cell, a report written with -join ',') names two contexts.</summary>
+    public const char ContextListSeparator = ',';
+
     /// <summary>[assume] TokenInfoTO.lastUpdate, when present, is epoch milliseconds (a Java long) or an ISO 8601 string.</summary>
     public const string LastUpdateFormats = "epoch milliseconds or ISO 8601";
 

@@ -53,7 +53,7 @@ public sealed class GetAuthTokenCommand : HdcCommand
             return;
         }
 
-        var patterns = Normalize(Context).Select(p => new WildcardMatcher(p)).ToList();
+        var patterns = NormalizeContexts(Context).Select(p => new WildcardMatcher(p)).ToList();
         foreach (var token in tokens)
         {
             if (UserId is { Length: > 0 } users && !users.Contains(token.UserId))

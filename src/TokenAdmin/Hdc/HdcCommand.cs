@@ -103,6 +103,13 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
         return $"{Describe(token)}{owner} on {baseUri}";
     }
 
+    /// <summary>
+    /// Context names or codes as typed or read from a CSV cell: "ReadDocuments,UploadDocuments" in one
+    /// value is two contexts ([assume] no context name contains a comma; HdcProtocol.ContextListSeparator).
+    /// </summary>
+    private protected static string[] NormalizeContexts(string[]? values) =>
+        Normalize((values ?? Array.Empty<string>()).SelectMany(v => (v ?? string.Empty).Split(HdcProtocol.ContextListSeparator)).ToArray());
+
     private protected static string[] Normalize(string[]? values) =>
         (values ?? Array.Empty<string>()).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToArray();
 }

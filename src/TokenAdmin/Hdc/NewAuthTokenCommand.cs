@@ -48,7 +48,7 @@ public sealed class NewAuthTokenCommand : HdcCommand
     private protected override void Process()
     {
         var connection = RequireConnection();
-        var requested = Normalize(Context);
+        var requested = NormalizeContexts(Context);
         var target = $"user {UserId}";
         if (!Seam.ShouldProcess($"{target} on {connection.BaseUri}", $"Create auth token with context {string.Join(", ", requested)}"))
         {

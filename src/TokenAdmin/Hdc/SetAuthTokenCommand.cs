@@ -67,7 +67,7 @@ public sealed class SetAuthTokenCommand : HdcCommand
     {
         var connection = RequireConnection();
         var target = TokenFingerprint.Of(Token);
-        var requested = Normalize(Context);
+        var requested = NormalizeContexts(Context);
         var contexts = $"Set context to {string.Join(", ", requested)}";
         var (change, owner) = (_userIdOnCommandLine, UserId > 0) switch
         {

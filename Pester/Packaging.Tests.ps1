@@ -1,0 +1,118 @@
+#Requires -Version 7.4
+<#
+    The package as a user gets it: build.ps1 Package makes a .nupkg; Publish-PSResource accepts it
+    into a folder repository; Install-PSResource installs it; a fresh pwsh imports TokenAdmin BY NAME
+    and works, and so do ForEach-Object -Parallel runspaces. Every child pwsh has its own user folders
+    under a scratch path, so nothing here touches the caller's PSResourceGet settings or modules.
+#>
+
+BeforeAll {
+    Import-Module -Name (Join-Path $PSScriptRoot 'EmulatorSupport.psm1') -Force
+    Import-Module -Name (Join-Path $PSScriptRoot 'ChildPwsh.psm1') -Force
+    $RepositoryRoot = Split-Path -Parent $PSScriptRoot
+    $Version = (Import-PowerShellDataFile -LiteralPath (Join-Path $RepositoryRoot 'TokenAdmin.psd1')).ModuleVersion
+    $Package = Join-Path $RepositoryRoot "out/packages/TokenAdmin.$Version.nupkg"
+    $Scratch = Join-Path ([System.IO.Path]::GetTempPath()) ('TokenAdmin.Packaging.' + [guid]::NewGuid().ToString('N'))
+    $UserHome = Join-Path $Scratch 'home'
+    $Repository = Join-Path $Scratch 'repository'
+    $null = New-Item -ItemType Directory -Path $Repository -Force
+    $Emulator = Start-TokenAdminEmulator
+    $Credential = Get-EmulatorDemoCredential -Emulator $Emulator -Role admin
+
+    function Invoke-InScratchPwsh {
+        <# Runs $Script in a child pwsh with the scratch user folders; fails with its output when it fails. #>
+        param([string] $Script, [string[]] $Arguments = @(), [string] $InHome = $UserHome)
+        $file = Join-Path $Scratch ('step-' + [guid]::NewGuid().ToString('N') + '.ps1')
+        # The param() line stays first; then every error stops the step.
+        $paramLine, $body = $Script -split "`n", 2
+        Set-Content -LiteralPath $file -Value "$paramLine`n`$ErrorActionPreference = 'Stop'`n$body" -Encoding utf8
+        $result = Invoke-ChildPwsh -UserHome $InHome -Capture -ArgumentList (@('-File', $file) + $Arguments)
+        if ($result.ExitCode -ne 0) {
+            throw "The child pwsh failed (exit code $($result.ExitCode)):`n$($result.Output -join "`n")"
+        }
+
+        $result.Output
+    }
+
+    # The task under test, exactly as a user runs it (the configuration the suite runs in, so no second build).
+    $configuration = if ($env:TOKENADMIN_CONFIGURATION) { $env:TOKENADMIN_CONFIGURATION } else { 'Release' }
+    $built = Invoke-ChildPwsh -Capture -ArgumentList '-File', (Join-Path $RepositoryRoot 'build.ps1'), '-Task', 'Package', '-Configuration', $configuration
+    $PackageOutput = $built.Output -join "`n"
+    $PackageExitCode = $built.ExitCode
+}
+
+AfterAll {
+    if ($Emulator) { Stop-TokenAdminEmulator -Emulator $Emulator }
+    Remove-Item -LiteralPath $Scratch -Recurse -Force -ErrorAction SilentlyContinue
+    Remove-Module -Name 'EmulatorSupport', 'ChildPwsh' -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'build.ps1 Package' {
+    It 'produces out/packages/TokenAdmin.<version>.nupkg' {
+        $PackageExitCode | Should -Be 0 -Because $PackageOutput
+        $Package | Should -Exist
+        $PackageOutput | Should -Match ([regex]::Escape("Packaged TokenAdmin $Version"))
+    }
+
+    It 'is accepted by Publish-PSResource into a folder repository and installed by Install-PSResource' {
+        $output = Invoke-InScratchPwsh -Script @'
+param($Package, $Repository)
+Register-PSResourceRepository -Name TokenAdminScratch -Uri $Repository -Trusted
+Publish-PSResource -NupkgPath $Package -Repository TokenAdminScratch
+$installed = Install-PSResource -Name TokenAdmin -Repository TokenAdminScratch -Scope CurrentUser -TrustRepository -PassThru
+"installed:$($installed.Name):$($installed.Version)"
+'@ -Arguments $Package, $Repository
+
+        $output | Should -Contain "installed:TokenAdmin:$Version"
+        Join-Path $Repository "TokenAdmin.$Version.nupkg" | Should -Exist
+    }
+
+    It 'imports by name in a fresh pwsh, from the installed folder, and works against the service' {
+        $output = Invoke-InScratchPwsh -Script @'
+param($BaseUri, $User, $Password)
+Import-Module TokenAdmin
+"base:$((Get-Module TokenAdmin).ModuleBase)"
+$credential = [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
+Connect-AuthTokenService -BaseUri $BaseUri -Credential $credential
+"tokens:$(@(Get-AuthToken).Count)"
+'@ -Arguments $Emulator.HdcBaseUri.AbsoluteUri, $Credential.UserName, $Credential.GetNetworkCredential().Password
+
+        $base = ($output | Where-Object { $_ -like 'base:*' }) -replace '^base:', ''
+        $base | Should -BeLike "$UserHome*"
+        $output | Should -Contain 'tokens:4'
+    }
+
+    It 'lets ForEach-Object -Parallel runspaces load it by name and use the session''s connection' {
+        $output = Invoke-InScratchPwsh -Script @'
+param($BaseUri, $User, $Password)
+$credential = [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
+Connect-AuthTokenService -BaseUri $BaseUri -Credential $credential
+5, 42 | ForEach-Object -Parallel { "user $($_): $(@(Get-AuthToken -UserId $_).Count)" } -ThrottleLimit 2 | Sort-Object
+'@ -Arguments $Emulator.HdcBaseUri.AbsoluteUri, $Credential.UserName, $Credential.GetNetworkCredential().Password
+
+        $output | Should -Be @('user 42: 1', 'user 5: 2')
+    }
+}
+
+Describe 'Isolation of the packaging steps' {
+    It 'kept every PSResourceGet setting in the scratch user folders' {
+        Get-ChildItem -Path $UserHome -Recurse -Filter 'PSResourceRepository.xml' | Should -Not -BeNullOrEmpty
+        Join-Path $RepositoryRoot 'PSResourceGet' | Should -Not -Exist
+        Join-Path (Get-Location) 'PSResourceGet' | Should -Not -Exist
+    }
+}
+
+Describe 'A module imported by path only' {
+    It 'is unknown to ForEach-Object -Parallel until the block imports it, as README says' {
+        $output = Invoke-InScratchPwsh -Script @'
+param($Manifest, $BaseUri, $User, $Password)
+Import-Module $Manifest
+$credential = [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
+Connect-AuthTokenService -BaseUri $BaseUri -Credential $credential
+1 | ForEach-Object -Parallel { try { Get-AuthToken -ErrorAction Stop | Out-Null; 'found' } catch [System.Management.Automation.CommandNotFoundException] { 'not recognized' } }
+1 | ForEach-Object -Parallel { Import-Module $using:Manifest; "tokens:$(@(Get-AuthToken).Count)" }
+'@ -Arguments (Get-TokenAdminModuleManifest), $Emulator.HdcBaseUri.AbsoluteUri, $Credential.UserName, $Credential.GetNetworkCredential().Password -InHome (Join-Path $Scratch 'home-without-install')
+
+        $output | Should -Be @('not recognized', 'tokens:4')
+    }
+}
