@@ -85,7 +85,7 @@ internal sealed class ScriptedHost : PSHost
         }
 
         public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) =>
-            throw new InvalidOperationException($"Unexpected Prompt: {caption} | {message}");
+            throw new InvalidOperationException($"Unexpected Prompt: {caption} | {message} | fields: {string.Join(", ", System.Linq.Enumerable.Select(descriptions, d => d.Name))}");
 
         public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) =>
             throw new InvalidOperationException($"Unexpected credential prompt: {caption} | {message}");

@@ -25,6 +25,12 @@ internal sealed class ShellResult
     /// <summary>The terminating error, when the script threw; null otherwise.</summary>
     public RuntimeException? Terminating { get; init; }
 
+    /// <summary>
+    /// The first error, terminating or not: a statement-terminating error (a binding failure) in a
+    /// script is written to the error stream and the script goes on, as at the prompt.
+    /// </summary>
+    public ErrorRecord? FirstError => Errors.Count > 0 ? Errors[0] : Terminating?.ErrorRecord;
+
     public IEnumerable<T> OutputOf<T>() => Output.Select(o => o.BaseObject).OfType<T>();
 
     /// <summary>The output as strings (for scripts ending in Out-String).</summary>

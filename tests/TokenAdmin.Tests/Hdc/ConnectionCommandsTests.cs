@@ -43,7 +43,8 @@ public sealed class ConnectionCommandsTests : HdcTestContext
         var tokens = Run(new GetAuthTokenCommand { UserId = new[] { 42L } }).Output;
         Connect();
 
-        var seam = Run(new RemoveAuthTokenCommand(), tokens);
+        var remove = new RemoveAuthTokenCommand();
+        var seam = Run(remove, Piped.Into(remove, tokens));
 
         Assert.Empty(seam.Errors);
         Assert.True(((AuthToken)tokens[0]).Connection.IsOpen); // it was handed out with the objects: not closed
@@ -58,7 +59,8 @@ public sealed class ConnectionCommandsTests : HdcTestContext
         Run(new DisconnectTokenAdminCommand());
         var fresh = Connect();
 
-        var seam = Run(new RemoveAuthTokenCommand(), tokens);
+        var remove = new RemoveAuthTokenCommand();
+        var seam = Run(remove, Piped.Into(remove, tokens));
 
         Assert.Empty(seam.Errors);
         Assert.Contains(seam.Verbose, v => v.Contains("using the current connection", System.StringComparison.Ordinal));
@@ -72,7 +74,8 @@ public sealed class ConnectionCommandsTests : HdcTestContext
         Connect();
         var connections = Run(new GetTokenAdminConnectionCommand()).Output;
 
-        Run(new DisconnectTokenAdminCommand(), connections);
+        var disconnect = new DisconnectTokenAdminCommand();
+        Run(disconnect, Piped.Into(disconnect, connections.Cast<TokenAdminConnection>()));
 
         Assert.Empty(Store.All());
     }
@@ -84,7 +87,8 @@ public sealed class ConnectionCommandsTests : HdcTestContext
         var tokens = Run(new GetAuthTokenCommand { UserId = new[] { 42L } }).Output;
         Connect(TokenAdmin.Emulator.DemoCredentials.HdcReaderUserName, TokenAdmin.Emulator.DemoCredentials.HdcReaderPassword);
 
-        var seam = Run(new RemoveAuthTokenCommand(), tokens); // binds -Connection from AuthToken.Connection: the admin one
+        var remove = new RemoveAuthTokenCommand();
+        var seam = Run(remove, Piped.Into(remove, tokens)); // binds -Connection from AuthToken.Connection: the admin one
 
         Assert.Empty(seam.Errors);
         Assert.DoesNotContain(Emulator.Hdc.Tokens, t => t.UserId == 42);

@@ -58,17 +58,12 @@ public sealed class GetAuthTokenTests : HdcTestContext
     }
 
     [Fact]
-    public void User_ids_piped_from_csv_rows_bind_by_property_name_and_cost_one_request()
+    public void Several_piped_user_ids_cost_one_listing()
     {
         Connect();
         Emulator.Requests.Clear();
-        var rows = new object[]
-        {
-            new Dictionary<string, object> { ["UserId"] = "5" },
-            new Dictionary<string, object> { ["UserId"] = "42" },
-        };
-
-        var tokens = Run(new GetAuthTokenCommand(), rows).OutputOf<AuthToken>().ToList();
+        var get = new GetAuthTokenCommand();
+        var tokens = Run(get, Piped.Into(get, 5, 42)).OutputOf<AuthToken>().ToList();
 
         Assert.Equal(new long[] { 5, 5, 42 }, tokens.Select(t => t.UserId).OrderBy(u => u));
         Assert.Equal(1, Emulator.Requests.Count("hdc.tokens.list"));
@@ -159,7 +154,8 @@ public sealed class GetAuthTokenContextTests : HdcTestContext
         Connect();
         Emulator.Requests.Clear();
 
-        var seam = Run(new GetAuthTokenContextCommand(), new object[] { "ReadDocuments", "Manage*" });
+        var contexts = new GetAuthTokenContextCommand();
+        var seam = Run(contexts, Piped.Into(contexts, "ReadDocuments", "Manage*"));
 
         Assert.Equal(new[] { "ReadDocuments", "ManageWorkOrders" }, seam.OutputOf<AuthTokenContext>().Select(c => c.Name));
         Assert.Equal(1, Emulator.Requests.Count("hdc.contexts.list"));

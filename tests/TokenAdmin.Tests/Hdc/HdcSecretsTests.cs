@@ -32,10 +32,13 @@ public sealed class HdcSecretsTests : HdcTestContext
         everything.Add(Run(new GetAuthTokenContextCommand()));
         var created = Run(new NewAuthTokenCommand { UserId = 777, Context = new[] { "ReadDocuments" } });
         everything.Add(created);
-        everything.Add(Run(new SetAuthTokenCommand { Context = new[] { "UploadDocuments" }, PassThruPresent = true }, created.Output));
-        everything.Add(WhatIf(new RemoveAuthTokenCommand(), tokens.Output));
+        var set = new SetAuthTokenCommand { Context = new[] { "UploadDocuments" }, PassThruPresent = true };
+        everything.Add(Run(set, Piped.Into(set, created.OutputOf<AuthToken>(), contextsFromCommandLine: true)));
+        var preview = new RemoveAuthTokenCommand();
+        everything.Add(WhatIf(preview, Piped.Into(preview, tokens.Output)));
         Emulator.Faults.Enqueue("hdc.tokens.delete", FaultStep.Status(429, "1"), FaultStep.Status(500, body: $$"""{"errorCode":"X","message":"cannot delete {{valuesBefore[0]}}"}"""));
-        everything.Add(Run(new RemoveAuthTokenCommand { ThrottleLimit = 2, PassThruPresent = true }, tokens.Output.Append("ffffffffffffffffffffffffffffffffffffffff")));
+        var remove = new RemoveAuthTokenCommand { ThrottleLimit = 2, PassThruPresent = true };
+        everything.Add(Run(remove, Piped.Into(remove, tokens.Output.Append("ffffffffffffffffffffffffffffffffffffffff"))));
         everything.Add(Run(new GetTokenAdminConnectionCommand()));
 
         var secrets = DemoSecrets.Concat(valuesBefore).Concat(TokenValues).Append("Not-The-Passw0rd-42")

@@ -71,13 +71,8 @@ public sealed class NewAuthTokenTests : HdcTestContext
     {
         Connect();
         Emulator.Requests.Clear();
-        var rows = new object[]
-        {
-            new Dictionary<string, object> { ["UserId"] = "777", ["Context"] = "ReadDocuments" },
-            new Dictionary<string, object> { ["UserId"] = "42", ["Context"] = "ManageWorkOrders" },
-        };
-
-        var seam = Run(new NewAuthTokenCommand(), rows);
+        var create = new NewAuthTokenCommand();
+        var seam = Run(create, Piped.Into(create, (777, new[] { "ReadDocuments" }), (42, new[] { "ManageWorkOrders" })));
 
         Assert.Equal(new long[] { 777, 42 }, seam.OutputOf<AuthToken>().Select(t => t.UserId));
         Assert.Equal(2, Emulator.Requests.Count("hdc.tokens.create"));
@@ -112,10 +107,11 @@ public sealed class NewAuthTokenTests : HdcTestContext
     public void When_the_listing_does_not_show_the_new_token_a_warning_says_how_to_find_it()
     {
         Connect();
-        var rows = new object[] { new { UserId = 777L, Context = new[] { "ReadDocuments" } }, new { UserId = 777L, Context = new[] { "ReadDocuments" } } };
+        var create = new NewAuthTokenCommand();
+        var rows = Piped.Into(create, (777, new[] { "ReadDocuments" }), (777, new[] { "ReadDocuments" }));
 
         // Before the second create, the service's listing lags: it answers with the tokens as they are now.
-        var seam = Run(new NewAuthTokenCommand(), rows, beforeRecord: i =>
+        var seam = Run(create, rows, beforeRecord: i =>
         {
             if (i == 1)
             {
@@ -134,9 +130,10 @@ public sealed class NewAuthTokenTests : HdcTestContext
     public void When_another_client_creates_a_look_alike_at_the_same_time_a_warning_explains_it()
     {
         Connect();
-        var rows = new object[] { new { UserId = 777L, Context = new[] { "ReadDocuments" } }, new { UserId = 777L, Context = new[] { "ReadDocuments" } } };
+        var create = new NewAuthTokenCommand();
+        var rows = Piped.Into(create, (777, new[] { "ReadDocuments" }), (777, new[] { "ReadDocuments" }));
 
-        var seam = Run(new NewAuthTokenCommand(), rows, beforeRecord: i =>
+        var seam = Run(create, rows, beforeRecord: i =>
         {
             if (i == 1)
             {

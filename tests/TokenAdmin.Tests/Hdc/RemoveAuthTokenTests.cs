@@ -23,25 +23,13 @@ public sealed class RemoveAuthTokenTests : HdcTestContext
         Connect();
         var userFive = Run(new GetAuthTokenCommand { UserId = new[] { 5L } }).Output;
 
-        var seam = Run(new RemoveAuthTokenCommand(), userFive);
+        var remove = new RemoveAuthTokenCommand();
+        var seam = Run(remove, Piped.Into(remove, userFive));
 
         Assert.Empty(seam.Errors);
-        Assert.Empty(seam.BindingFailures);
         Assert.DoesNotContain(Emulator.Hdc.Tokens, t => t.UserId == 5);
         Assert.Equal(2, Emulator.Hdc.Tokens.Count);
         Assert.Equal(2, Emulator.Requests.Count(DeleteRoute));
-    }
-
-    [Fact]
-    public void Strings_bind_by_value_and_csv_rows_by_the_Token_column()
-    {
-        Connect();
-        var tokens = TokenValues;
-
-        Run(new RemoveAuthTokenCommand(), new object[] { tokens[0], tokens[1] });
-        Run(new RemoveAuthTokenCommand(), new object[] { new Dictionary<string, object> { ["Token"] = tokens[2], ["Note"] = "x" } });
-
-        Assert.Equal(new[] { tokens[3] }, TokenValues);
     }
 
     [Fact]
@@ -66,7 +54,8 @@ public sealed class RemoveAuthTokenTests : HdcTestContext
         var tokens = Run(new GetAuthTokenCommand()).Output;
         Emulator.Requests.Clear();
 
-        var seam = WhatIf(new RemoveAuthTokenCommand(), tokens);
+        var remove = new RemoveAuthTokenCommand();
+        var seam = WhatIf(remove, Piped.Into(remove, tokens));
 
         Assert.Empty(Emulator.Requests.Entries);
         Assert.Equal(4, Emulator.Hdc.Tokens.Count);
@@ -83,7 +72,8 @@ public sealed class RemoveAuthTokenTests : HdcTestContext
         var tokens = TokenValues;
         const string bogus = "ffffffffffffffffffffffffffffffffffffffff";
 
-        var seam = Run(new RemoveAuthTokenCommand { ThrottleLimit = 1 }, new object[] { tokens[0], bogus, tokens[1], tokens[2] });
+        var remove = new RemoveAuthTokenCommand { ThrottleLimit = 1 };
+        var seam = Run(remove, Piped.Into(remove, new object[] { tokens[0], bogus, tokens[1], tokens[2] }));
 
         var error = Assert.Single(seam.Errors);
         Assert.Equal(HdcErrors.AuthTokenNotFound, error.ErrorId);
@@ -161,7 +151,8 @@ public sealed class RemoveAuthTokenTests : HdcTestContext
         var tokens = TokenValues;
         Emulator.Faults.Enqueue(DeleteRoute, FaultStep.Status(401));
 
-        var seam = Run(new RemoveAuthTokenCommand { ThrottleLimit = 1 }, tokens.Cast<object>());
+        var remove = new RemoveAuthTokenCommand { ThrottleLimit = 1 };
+        var seam = Run(remove, Piped.Into(remove, tokens.Cast<object>()));
 
         Assert.Equal(ErrorIds.AuthenticationFailed, seam.Terminating?.ErrorId);
         Assert.Equal(1, Emulator.Requests.Count(DeleteRoute));

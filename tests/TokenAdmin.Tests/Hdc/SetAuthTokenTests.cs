@@ -17,7 +17,8 @@ public sealed class SetAuthTokenTests : HdcTestContext
         Connect();
         var userFive = Run(new GetAuthTokenCommand { UserId = new[] { 5L } }).Output;
 
-        var seam = Run(new SetAuthTokenCommand { Context = new[] { "ApproveChangeRequest" }, PassThruPresent = true }, userFive);
+        var set = new SetAuthTokenCommand { Context = new[] { "ApproveChangeRequest" }, PassThruPresent = true };
+        var seam = Run(set, Piped.Into(set, userFive.Cast<AuthToken>(), contextsFromCommandLine: true));
 
         Assert.Empty(seam.Errors);
         Assert.All(Emulator.Hdc.Tokens.Where(t => t.UserId == 5), t => Assert.Equal("ApproveChangeRequest", Assert.Single(t.Contexts).Name));
@@ -33,7 +34,8 @@ public sealed class SetAuthTokenTests : HdcTestContext
         Connect();
         var ada = Run(new GetAuthTokenCommand { UserId = new[] { 12345L } }).Output;
 
-        Run(new SetAuthTokenCommand { UserId = 42 }, ada);
+        var set = new SetAuthTokenCommand { UserId = 42 };
+        Run(set, Piped.Into(set, ada.Cast<AuthToken>(), userIdFromCommandLine: true));
 
         var moved = Emulator.Hdc.FindToken(((AuthToken)ada[0]).Token)!;
         Assert.Equal(42, moved.UserId);
@@ -94,7 +96,8 @@ public sealed class SetAuthTokenTests : HdcTestContext
         var tokens = Run(new GetAuthTokenCommand()).Output;
         Emulator.Requests.Clear();
 
-        var seam = WhatIf(new SetAuthTokenCommand { Context = new[] { "ReadDocuments" } }, tokens);
+        var set = new SetAuthTokenCommand { Context = new[] { "ReadDocuments" } };
+        var seam = WhatIf(set, Piped.Into(set, tokens.Cast<AuthToken>(), contextsFromCommandLine: true));
 
         Assert.Empty(Emulator.Requests.Entries);
         Assert.Equal(4, seam.WhatIf.Count);

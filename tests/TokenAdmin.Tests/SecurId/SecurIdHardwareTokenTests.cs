@@ -45,7 +45,8 @@ public sealed class SecurIdHardwareTokenTests : SecurIdTestContext
     {
         Connect();
 
-        var seam = Run(new GetSecurIdHardwareTokenCommand(), new object[] { "000123456790", "999999999999", "000987654321" });
+        var get = new GetSecurIdHardwareTokenCommand();
+        var seam = Run(get, Piped.Into(get, "000123456790", "999999999999", "000987654321"));
 
         Assert.Equal(new[] { "000123456790", "000987654321" }, seam.OutputOf<SecurIdHardwareToken>().Select(t => t.SerialNumber));
         var error = Assert.Single(seam.Errors);
@@ -71,7 +72,8 @@ public sealed class SecurIdHardwareTokenTests : SecurIdTestContext
         Connect();
         var tokens = Run(new GetSecurIdHardwareTokenCommand { SerialNumber = new[] { "000200000001", "000200000002" } }).Output;
 
-        var seam = Run(new RemoveSecurIdHardwareTokenCommand(), tokens);
+        var remove = new RemoveSecurIdHardwareTokenCommand();
+        var seam = Run(remove, Piped.Into(remove, tokens));
 
         Assert.Empty(seam.Errors);
         Assert.Null(Emulator.SecurId.Find("000200000001"));
@@ -80,29 +82,12 @@ public sealed class SecurIdHardwareTokenTests : SecurIdTestContext
     }
 
     [Fact]
-    public void Csv_rows_bind_by_SerialNumber_or_the_TokenSerialNumber_alias()
-    {
-        Connect();
-        var rows = new object[]
-        {
-            new Dictionary<string, object> { ["TokenSerialNumber"] = "000200000003", ["Owner"] = "x" },
-            new Dictionary<string, object> { ["SerialNumber"] = "000200000004" },
-        };
-
-        var seam = Run(new RemoveSecurIdHardwareTokenCommand(), rows);
-
-        Assert.Empty(seam.Errors);
-        Assert.Empty(seam.BindingFailures);
-        Assert.Null(Emulator.SecurId.Find("000200000003"));
-        Assert.Null(Emulator.SecurId.Find("000200000004"));
-    }
-
-    [Fact]
     public void WhatIf_sends_nothing()
     {
         Connect();
 
-        var seam = WhatIf(new RemoveSecurIdHardwareTokenCommand(), new object[] { "000123456789", "000123456790" });
+        var remove = new RemoveSecurIdHardwareTokenCommand();
+        var seam = WhatIf(remove, Piped.Into(remove, new object[] { "000123456789", "000123456790" }));
 
         Assert.Empty(Emulator.Requests.Entries);
         Assert.Equal(8, Emulator.SecurId.Tokens.Count);
@@ -129,7 +114,8 @@ public sealed class SecurIdHardwareTokenTests : SecurIdTestContext
         Connect(HelpDeskKeyFile);
 
         var lookup = Run(new GetSecurIdHardwareTokenCommand { SerialNumber = new[] { "000123456789" } });
-        var delete = Run(new RemoveSecurIdHardwareTokenCommand(), new object[] { "000123456789", "000123456790" });
+        var remove = new RemoveSecurIdHardwareTokenCommand();
+        var delete = Run(remove, Piped.Into(remove, new object[] { "000123456789", "000123456790" }));
 
         Assert.Single(lookup.OutputOf<SecurIdHardwareToken>());
         Assert.Equal(2, delete.Errors.Count); // one per serial: the pipeline went on
@@ -148,7 +134,8 @@ public sealed class SecurIdHardwareTokenTests : SecurIdTestContext
     {
         Connect();
 
-        var seam = Run(new RemoveSecurIdHardwareTokenCommand { ThrottleLimit = 1 }, new object[] { "000200000001", "123", "000200000002" });
+        var remove = new RemoveSecurIdHardwareTokenCommand { ThrottleLimit = 1 };
+        var seam = Run(remove, Piped.Into(remove, new object[] { "000200000001", "123", "000200000002" }));
 
         var error = Assert.Single(seam.Errors);
         Assert.Equal(SecurIdErrors.SecurIdTokenNotFound, error.ErrorId);
@@ -242,11 +229,14 @@ public sealed class SecurIdHardwareTokenTests : SecurIdTestContext
         Connect();
         Emulator.Faults.Enqueue(LookupRoute, FaultStep.Status(503));
 
-        var get = Run(new GetSecurIdHardwareTokenCommand(), new object[] { "000123456789", "nope" });
-        var remove = Run(new RemoveSecurIdHardwareTokenCommand { PassThruPresent = true }, new object[] { "000200000001" });
+        var lookup = new GetSecurIdHardwareTokenCommand();
+        var get = Run(lookup, Piped.Into(lookup, "000123456789", "nope"));
+        var deletion = new RemoveSecurIdHardwareTokenCommand { PassThruPresent = true };
+        var remove = Run(deletion, Piped.Into(deletion, new object[] { "000200000001" }));
         var denied = new RecordingSeam();
         Run(new ConnectSecurIdAdminCommand { KeyFile = HelpDeskKeyFile, Clock = Clock }, seam: denied);
-        var refused = Run(new RemoveSecurIdHardwareTokenCommand(), new object[] { "000200000002" });
+        var refusal = new RemoveSecurIdHardwareTokenCommand();
+        var refused = Run(refusal, Piped.Into(refusal, new object[] { "000200000002" }));
 
         Assert.Contains(get.Verbose, v => v.StartsWith($"HTTP POST {Emulator.SecurIdAdminRestApiUrl}/v1/sidTokens/lookup", StringComparison.Ordinal));
         Assert.Contains(get.Debug, d => d.Contains("Authorization: REDACTED", StringComparison.Ordinal));

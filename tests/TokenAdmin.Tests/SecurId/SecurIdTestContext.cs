@@ -70,15 +70,15 @@ public abstract class SecurIdTestContext : IAsyncLifetime
         return seam.OutputOf<SecurIdConnection>().Single();
     }
 
-    internal RecordingSeam Run(TokenAdminCommand command, IEnumerable<object>? pipeline = null, RecordingSeam? seam = null)
+    internal RecordingSeam Run(TokenAdminCommand command, IEnumerable<Action>? records = null, RecordingSeam? seam = null)
     {
-        var result = CommandHarness.Invoke(command, Store, pipeline, seam);
+        var result = CommandHarness.Invoke(command, Store, records, seam);
         Assert.Empty(result.OffThreadCalls);
         return result;
     }
 
-    internal RecordingSeam WhatIf(TokenAdminCommand command, IEnumerable<object>? pipeline = null) =>
-        Run(command, pipeline, new RecordingSeam { WhatIfMode = true });
+    internal RecordingSeam WhatIf(TokenAdminCommand command, IEnumerable<Action>? records = null) =>
+        Run(command, records, new RecordingSeam { WhatIfMode = true });
 
     /// <summary>No private key fragment and no JWT (every JWT starts with the base64url of '{"').</summary>
     internal static void AssertNoKeyOrJwt(RecordingSeam seam)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using TokenAdmin.Connections;
 using TokenAdmin.Runtime;
@@ -6,37 +7,32 @@ namespace TokenAdmin.Tests.Support;
 
 /// <summary>
 /// Runs a cmdlet class the way PowerShell does (Begin, Process per pipeline record, End, Dispose)
-/// with a <see cref="RecordingSeam"/> in place of the runtime.
+/// with a <see cref="RecordingSeam"/> in place of the runtime. Pipeline records are explicit: each
+/// sets the properties the record binds. How PowerShell binds (by value, by property name, CSV rows)
+/// is the engine's business and is tested in the real engine (tests/TokenAdmin.Engine.Tests/Binding).
 /// </summary>
 internal static class CommandHarness
 {
     public static RecordingSeam Invoke(TokenAdminCommand command, ConnectionStore connections,
-        IEnumerable<object>? pipeline = null, RecordingSeam? seam = null, System.Action<int>? beforeRecord = null)
+        IEnumerable<Action>? records = null, RecordingSeam? seam = null, Action<int>? beforeRecord = null)
     {
         seam ??= new RecordingSeam();
         command.Seam = seam;
         command.Connections = connections;
-        var binder = PipelineBinder.For(command.GetType());
-        var commandLine = binder.CommandLineBound(command);
         try
         {
             command.InvokeBegin();
-            if (pipeline is null)
+            if (records is null)
             {
                 command.InvokeProcess();
             }
             else
             {
                 var index = 0;
-                foreach (var input in pipeline)
+                foreach (var bind in records)
                 {
                     beforeRecord?.Invoke(index++);
-                    if (!binder.Bind(command, input, commandLine))
-                    {
-                        seam.BindingFailures.Add(input);
-                        continue;
-                    }
-
+                    bind();
                     command.InvokeProcess();
                 }
             }

@@ -74,20 +74,20 @@ public abstract class HdcTestContext : IAsyncLifetime
         var seam = new RecordingSeam();
         Run(ConnectCommand(seam, user, password), seam: seam);
         Assert.Null(seam.Terminating);
-        Assert.True(seam.Output.Count == 1, $"Connect wrote {seam.Output.Count} objects; errors: {string.Join("; ", seam.Errors.Select(e => e.DisplayMessage))}; binding failures: {seam.BindingFailures.Count}; verbose: {string.Join(" | ", seam.Verbose)}");
+        Assert.True(seam.Output.Count == 1, $"Connect wrote {seam.Output.Count} objects; errors: {string.Join("; ", seam.Errors.Select(e => e.DisplayMessage))}; verbose: {string.Join(" | ", seam.Verbose)}");
         return seam.OutputOf<HdcConnection>().Single();
     }
 
-    internal RecordingSeam Run(TokenAdminCommand command, IEnumerable<object>? pipeline = null, RecordingSeam? seam = null, Action<int>? beforeRecord = null)
+    internal RecordingSeam Run(TokenAdminCommand command, IEnumerable<Action>? records = null, RecordingSeam? seam = null, Action<int>? beforeRecord = null)
     {
-        var result = CommandHarness.Invoke(command, Store, pipeline, seam, beforeRecord);
+        var result = CommandHarness.Invoke(command, Store, records, seam, beforeRecord);
         Assert.Empty(result.OffThreadCalls);
         return result;
     }
 
     /// <summary>Runs a command with -WhatIf.</summary>
-    internal RecordingSeam WhatIf(TokenAdminCommand command, IEnumerable<object>? pipeline = null) =>
-        Run(command, pipeline, new RecordingSeam { WhatIfMode = true });
+    internal RecordingSeam WhatIf(TokenAdminCommand command, IEnumerable<Action>? records = null) =>
+        Run(command, records, new RecordingSeam { WhatIfMode = true });
 
     internal static void AssertNoSecrets(RecordingSeam seam, IEnumerable<string> secrets)
     {

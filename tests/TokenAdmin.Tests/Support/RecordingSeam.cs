@@ -26,8 +26,6 @@ internal sealed class RecordingSeam : ICommandSeam
     public List<string> WhatIf { get; } = new();
     public List<string> OffThreadCalls { get; } = new();
 
-    /// <summary>Pipeline records PowerShell could not bind ("The input object cannot be bound...").</summary>
-    public List<object> BindingFailures { get; } = new();
     public CommandError? Terminating { get; private set; }
 
     /// <summary>-WhatIf: ShouldProcess answers no and records the "What if:" line.</summary>
