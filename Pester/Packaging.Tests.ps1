@@ -96,9 +96,12 @@ Connect-AuthTokenService -BaseUri $BaseUri -Credential $credential
 
 Describe 'Isolation of the packaging steps' {
     It 'kept every PSResourceGet setting in the scratch user folders' {
-        Get-ChildItem -Path $UserHome -Recurse -Filter 'PSResourceRepository.xml' | Should -Not -BeNullOrEmpty
-        Join-Path $RepositoryRoot 'PSResourceGet' | Should -Not -Exist
-        Join-Path (Get-Location) 'PSResourceGet' | Should -Not -Exist
+        Get-ChildItem -LiteralPath $UserHome -Recurse -Force -Filter 'PSResourceRepository.xml' | Should -Not -BeNullOrEmpty
+        # A per-user folder that does not exist makes .NET answer '' and the tools write to the current directory.
+        foreach ($stray in 'PSResourceGet', 'NuGet') {
+            Join-Path $RepositoryRoot $stray | Should -Not -Exist
+            Join-Path (Get-Location) $stray | Should -Not -Exist
+        }
     }
 }
 
