@@ -111,6 +111,11 @@ $code
 
         $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $errors | ForEach-Object { "$_" } | Should -BeNullOrEmpty -Because "the README block at $Name must run as written"
+        # A file an example writes must hold what it reads as: no "System.String[]" in a CSV cell.
+        foreach ($written in Get-ChildItem -LiteralPath $Fixtures -Filter '*.csv' -File) {
+            Get-Content -LiteralPath $written.FullName -Raw | Should -Not -Match 'System\.(String|Object)\[\]' -Because "$($written.Name), written by the README block at $Name"
+        }
+
         $text = $output | Out-String -Width 120
         foreach ($secret in @($world.FirstToken, $demoCredential.GetNetworkCredential().Password)) {
             $text | Should -Not -Match ([regex]::Escape($secret))
