@@ -197,7 +197,7 @@ else {
 
     Write-Step -Title 'Connect with the Super Administrator API key file (every request then carries a JWT signed with its key)' `
         -Command "Connect-SecurIdAdmin -KeyFile '$superAdministratorKeyFile' -PassThru"
-    Connect-SecurIdAdmin -KeyFile $superAdministratorKeyFile -PassThru | Format-Table -AutoSize | Out-Host
+    Connect-SecurIdAdmin -KeyFile $superAdministratorKeyFile -PassThru | Out-Host   # a list: a table cannot hold it at 80 columns
     try {
         Write-Step -Title 'Look up two hardware tokens by the serial numbers printed on their backs' `
             -Command "Get-SecurIdHardwareToken -SerialNumber '000123456789', '000987654321'"
