@@ -34,6 +34,10 @@ Describe 'The staged module folder' {
         @{ RelativePath = 'TokenAdmin.psd1' }
         @{ RelativePath = 'TokenAdmin.dll' }
         @{ RelativePath = 'TokenAdmin.Format.ps1xml' }
+        @{ RelativePath = 'TokenAdmin.Types.ps1xml' }
+        @{ RelativePath = 'LICENSE.txt' }
+        @{ RelativePath = 'CHANGELOG.md' }
+        @{ RelativePath = 'en-US/about_TokenAdmin.help.txt' }
         @{ RelativePath = 'Dependencies/TokenAdmin.Core.dll' }
         @{ RelativePath = 'Dependencies/RestSharp.dll' }
         @{ RelativePath = 'en-US/TokenAdmin.dll-Help.xml' }
