@@ -90,8 +90,8 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
     /// <summary>How a token is named in -WhatIf, progress and errors: never its value.</summary>
     internal static string Describe(string token) => $"auth token {Core.Text.TokenFingerprint.Of(token)}";
 
-    /// <summary>A ShouldProcess target: the token, whose it is (when known) and where.</summary>
-    internal static string DescribeTarget(string token, long? userId, string? userFullName, Uri baseUri)
+    /// <summary>A ShouldProcess target: the token (by the fingerprint the caller already has), whose it is (when known) and where.</summary>
+    internal static string DescribeTarget(string fingerprint, long? userId, string? userFullName, Uri baseUri)
     {
         var owner = (userId, string.IsNullOrWhiteSpace(userFullName)) switch
         {
@@ -100,7 +100,7 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
             (_, false) => $" of {userFullName}",
             _ => string.Empty,
         };
-        return $"{Describe(token)}{owner} on {baseUri}";
+        return $"auth token {fingerprint}{owner} on {baseUri}";
     }
 
     /// <summary>

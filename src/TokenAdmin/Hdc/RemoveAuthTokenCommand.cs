@@ -60,12 +60,13 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
     private protected override void Process()
     {
         var connection = RequireConnection();
+        // This record's owner, copied: the completions below run after later records have rebound them.
+        var userId = UserId > 0 ? UserId : (long?)null;
+        var userFullName = UserFullName;
         foreach (var token in Token)
         {
             var fingerprint = TokenFingerprint.Of(token);
-            var userId = UserId > 0 ? UserId : (long?)null;
-            var userFullName = UserFullName;
-            if (!Seam.ShouldProcess(HdcCommand.DescribeTarget(token, userId, userFullName, connection.BaseUri), "Remove auth token"))
+            if (!Seam.ShouldProcess(HdcCommand.DescribeTarget(fingerprint, userId, userFullName, connection.BaseUri), "Remove auth token"))
             {
                 continue;
             }

@@ -75,7 +75,7 @@ public sealed class SetAuthTokenCommand : HdcCommand
             (false, true) => (contexts, UserId),
             _ => ($"{contexts} (it keeps its user)", (long?)null),
         };
-        if (!Seam.ShouldProcess(DescribeTarget(Token, owner, null, connection.BaseUri), change))
+        if (!Seam.ShouldProcess(DescribeTarget(target, owner, null, connection.BaseUri), change))
         {
             return;
         }

@@ -57,10 +57,11 @@ public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurI
     private protected override void Process()
     {
         var connection = RequireConnection();
+        // This record's owner, copied: the completions below run after later records have rebound it.
+        var assignedTo = string.IsNullOrWhiteSpace(UserId) ? null : UserId;
+        var owner = assignedTo is null ? string.Empty : $" of {assignedTo}";
         foreach (var serial in SerialNumber)
         {
-            var assignedTo = string.IsNullOrWhiteSpace(UserId) ? null : UserId;
-            var owner = assignedTo is null ? string.Empty : $" of {assignedTo}";
             if (!Seam.ShouldProcess($"SecurID token {serial}{owner} ({connection.CustomerName ?? connection.AdminRestApiUrl})", "Delete hardware token"))
             {
                 continue;
