@@ -29,9 +29,7 @@ public sealed class ParameterSetTests : EngineTest
     [Fact]
     public void Connect_SecurIdAdmin_takes_a_key_file_positionally_and_asks_the_vault_set_for_its_url()
     {
-        var file = System.IO.Path.Combine(Scratch, "k");
-        var keys = Emulator.WriteSecurIdKeyFiles(file);
-        var connected = Shell.RunClean("Connect-SecurIdAdmin $args[0] -PassThru", keys[0]).Output[0];
+        var connected = Shell.RunClean("Connect-SecurIdAdmin $args[0] -PassThru", SecurIdKeyFile()).Output[0];
         Assert.Equal(Emulator.SecurIdAdminRestApiUrl, connected.Properties["AdminRestApiUrl"].Value);
 
         // The vault set is resolved, and its missing mandatory parameter is asked for (the host records the prompt).

@@ -50,13 +50,16 @@ public abstract class EngineTest : IAsyncLifetime
         Connect-AuthTokenService -BaseUri $HdcUri -Credential $credential {{extra}}
         """, DemoCredentials.HdcAdminUserName, DemoCredentials.HdcAdminPassword);
 
-    /// <summary>Connect-SecurIdAdmin with a freshly written demo key file of the given role.</summary>
-    internal ShellResult ConnectSecurId(bool superAdministrator = true, string extra = "")
+    /// <summary>A freshly written demo key file of the given role, in this test's scratch folder.</summary>
+    internal string SecurIdKeyFile(bool superAdministrator = true)
     {
         var files = Emulator.WriteSecurIdKeyFiles(Path.Combine(Scratch, "keys"));
-        var file = files.Single(f => Path.GetFileName(f).Contains(superAdministrator ? "super" : "help", StringComparison.OrdinalIgnoreCase));
-        return Shell.RunClean($"Connect-SecurIdAdmin -KeyFile $args[0] {extra}", file);
+        return files.Single(f => Path.GetFileName(f).Contains(superAdministrator ? "super" : "help", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>Connect-SecurIdAdmin with a freshly written demo key file of the given role.</summary>
+    internal ShellResult ConnectSecurId(bool superAdministrator = true, string extra = "") =>
+        Shell.RunClean($"Connect-SecurIdAdmin -KeyFile $args[0] {extra}", SecurIdKeyFile(superAdministrator));
 
     /// <summary>Every secret of the run: demo passwords and access tokens, token values, private key lines.</summary>
     internal IReadOnlyList<string> Secrets()

@@ -19,7 +19,7 @@ public sealed class ViewTests : EngineTest
     {
         await base.InitializeAsync();
         ConnectHdc();
-        _keyFile = Emulator.WriteSecurIdKeyFiles(Path.Combine(Scratch, "keys")).Single(f => f.Contains("super", StringComparison.OrdinalIgnoreCase));
+        _keyFile = SecurIdKeyFile();
         Shell.RunClean("Connect-SecurIdAdmin -KeyFile $args[0]", _keyFile);
         Shell.SetVariable("KeyFile", _keyFile);
     }
@@ -107,7 +107,6 @@ public sealed class ViewTests : EngineTest
                 Remove-SecurIdHardwareToken -SerialNumber '000123456790' -Confirm:$false -PassThru
             )
             """;
-        Shell.SetVariable("credential", null);
         Shell.RunClean($"$credential = [pscredential]::new($args[0], (ConvertTo-SecureString $args[1] -AsPlainText -Force)); {every}",
             TokenAdmin.Emulator.DemoCredentials.HdcAdminUserName, TokenAdmin.Emulator.DemoCredentials.HdcAdminPassword);
         var secrets = Secrets().Concat(Emulator.Hdc.Tokens.Select(t => t.Token)).ToList();
