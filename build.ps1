@@ -275,8 +275,7 @@ function Invoke-TestTask {
     $pester = Invoke-PesterSuite -SuiteConfiguration 'Debug'
     # A skipped or not-run test is not a pass: CI must run every test.
     $passed = $xunit.Passed + $pester.PassedCount
-    $failed = $xunit.Failed + $xunit.NotRun + $pester.FailedCount + $pester.NotRunCount + $pester.SkippedCount +
-        $pester.FailedBlocksCount + $pester.FailedContainersCount
+    $failed = $xunit.Failed + $xunit.NotRun + $pester.NotPassedCount
     Write-Host ''
     Write-Host ("xunit and Pester: {0} passed, {1} failed" -f $passed, $failed) -ForegroundColor ($(if ($failed -gt 0) { 'Red' } else { 'Green' }))
     "$passed passed, $failed failed" | Out-Host
@@ -286,7 +285,7 @@ function Invoke-TestTask {
 }
 
 function Invoke-PesterSuite {
-    <# Runs the Pester suite in a child pwsh and prints its summary; returns the counts. #>
+    <# Runs the Pester suite in a child pwsh and prints its summary; returns the counts, and NotPassedCount. #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
@@ -334,7 +333,9 @@ function Invoke-PesterSuite {
     }
 
     Write-Host "NUnit results: $testResultPath" -ForegroundColor DarkGray
-    $summary
+    # Everything that is not a pass, in one number: failed, skipped and not-run tests, and broken blocks or files.
+    $notPassed = $summary.FailedCount + $summary.SkippedCount + $summary.NotRunCount + $summary.FailedBlocksCount + $summary.FailedContainersCount
+    $summary | Add-Member -NotePropertyName NotPassedCount -NotePropertyValue $notPassed -PassThru
 }
 
 function Invoke-PesterTask {
@@ -342,8 +343,7 @@ function Invoke-PesterTask {
     param()
 
     $summary = Invoke-PesterSuite
-    $problems = $summary.FailedCount + $summary.SkippedCount + $summary.NotRunCount + $summary.FailedBlocksCount + $summary.FailedContainersCount
-    if ($problems -gt 0) {
+    if ($summary.NotPassedCount -gt 0) {
         throw "The Pester suite did not pass: $($summary.FailedCount) failed, $($summary.SkippedCount) skipped, $($summary.NotRunCount) not run, $($summary.FailedBlocksCount + $summary.FailedContainersCount) block(s) or file(s) could not run; see the output above."
     }
 }
