@@ -37,7 +37,7 @@ public sealed class HdcClient : IDisposable
         ValidateContexts(contextNames);
         tokensBefore ??= (await ListTokensAsync(trace, cancellationToken).ConfigureAwait(false)).Select(t => t.Token).ToHashSet(StringComparer.Ordinal);
 
-        var request = ServiceRequest.Create(HttpMethod.Post, HdcProtocol.TokensPath, "create auth token")
+        var request = new ServiceRequest(HttpMethod.Post, HdcProtocol.TokensPath, "create auth token") { SuccessCheck = HdcJson.WriteSuccessProblem }
             .WithBody(HdcJson.CreateBody(userId, contextNames), Json);
         request.Headers["Accept"] = Json;
         await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
@@ -51,17 +51,29 @@ public sealed class HdcClient : IDisposable
         ValidateToken(token);
         ValidateUserId(userId);
         ValidateContexts(contextNames);
-        var request = ServiceRequest.Create(HttpMethod.Put, HdcProtocol.TokensPath, $"update auth token {TokenFingerprint.Of(token)}")
+        var request = new ServiceRequest(HttpMethod.Put, HdcProtocol.TokensPath, $"update auth token {TokenFingerprint.Of(token)}")
+            {
+                Idempotent = true,
+                SuccessCheck = HdcJson.WriteSuccessProblem,
+            }
             .WithBody(HdcJson.UpdateBody(token, userId, contextNames), Json);
         request.SensitiveValues.Add(token);
         return Http.SendAsync(request, trace, cancellationToken);
     }
 
-    /// <summary>[doc] DELETE with a JSON body. Repeating it is harmless, so it is retried like any idempotent request.</summary>
+    /// <summary>
+    /// [doc] DELETE with a JSON body. Repeating it is harmless, so it is retried like any idempotent
+    /// request; a 404 to a retry after an attempt whose outcome is unknown means that attempt removed it.
+    /// </summary>
     public Task DeleteTokenAsync(string token, IHttpTrace? trace, CancellationToken cancellationToken)
     {
         ValidateToken(token);
-        var request = ServiceRequest.Create(HttpMethod.Delete, HdcProtocol.TokensPath, $"remove auth token {TokenFingerprint.Of(token)}")
+        var request = new ServiceRequest(HttpMethod.Delete, HdcProtocol.TokensPath, $"remove auth token {TokenFingerprint.Of(token)}")
+            {
+                Idempotent = true,
+                AlreadyDoneStatus = 404,
+                SuccessCheck = HdcJson.WriteSuccessProblem,
+            }
             .WithBody(HdcJson.DeleteBody(token), Json);
         request.SensitiveValues.Add(token);
         return Http.SendAsync(request, trace, cancellationToken);
@@ -69,7 +81,7 @@ public sealed class HdcClient : IDisposable
 
     public void Dispose() => Http.Dispose();
 
-    /// <summary>Sends a read and parses its body; a body of the wrong shape becomes an InvalidResponse failure.</summary>
+    /// <summary>Sends a read and parses its body; a body of the wrong shape becomes an UnexpectedResponse failure.</summary>
     private async Task<T> ReadAsync<T>(ServiceRequest request, Func<string, T> parse, IHttpTrace? trace, CancellationToken cancellationToken)
     {
         var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
@@ -79,7 +91,7 @@ public sealed class HdcClient : IDisposable
         }
         catch (FormatException ex)
         {
-            throw Http.InvalidResponse(request, response, ex.Message);
+            throw Http.UnexpectedResponse(request, response, ex.Message);
         }
     }
 

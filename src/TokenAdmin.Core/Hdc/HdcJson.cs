@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using TokenAdmin.Core.Http;
 
 namespace TokenAdmin.Core.Hdc;
 
@@ -156,6 +157,39 @@ internal static class HdcJson
             && DateTimeOffset.TryParse(s.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
                 ? date
                 : null;
+    }
+
+    /// <summary>Why a 2xx answer to a write is not HDC's success (see <see cref="HdcProtocol.SuccessField"/>), or null.</summary>
+    public static string? WriteSuccessProblem(ServiceResponse response)
+    {
+        if (string.IsNullOrWhiteSpace(response.Content))
+        {
+            return null;
+        }
+
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(response.Content);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return $"{response.DescribeContent()}, not JSON";
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return "a JSON body that is not an object";
+        }
+
+        if (Property(root, HdcProtocol.SuccessField) is { ValueKind: JsonValueKind.False })
+        {
+            var (code, message) = ReadError(response.Content);
+            return $"\"{HdcProtocol.SuccessField}\": false{(code is null ? string.Empty : $" ({code})")}{(message is null ? string.Empty : $": {message}")}";
+        }
+
+        return null;
     }
 
     /// <summary>[assume] {"success":false,"errorCode":"..","message":".."}.</summary>

@@ -32,6 +32,11 @@ public static class HdcProtocol
 
     public const string ErrorMessageField = "message";
 
+    /// <summary>[doc] HdcSuccessTO has a boolean "success". [assume] A 2xx answer to a write is success
+    /// when its body is empty or a JSON object whose "success" is not false; anything else (an HTML
+    /// login page, malformed JSON, "success": false) is an UnexpectedResponse.</summary>
+    public const string SuccessField = "success";
+
     /// <summary>[assume] Context names compare case-sensitively on the service (a Java backend);
     /// TokenAdmin matches what the user typed case-insensitively and sends the service's spelling.</summary>
     public const bool ContextNamesCaseSensitive = true;

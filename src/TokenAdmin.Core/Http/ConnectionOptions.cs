@@ -33,6 +33,15 @@ public sealed class ConnectionOptions
     /// <summary>Connection pool size; bulk commands never run more requests than this at once.</summary>
     public int MaxConnectionsPerServer { get; init; } = 16;
 
+    /// <summary>
+    /// [assume] The most bytes of one response body TokenAdmin reads, after decompression: room for
+    /// a list of about two million tokens, yet a bound on an endless body or a gzip bomb.
+    /// </summary>
+    public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
+
+    /// <summary>A larger response is a ResponseTooLarge failure and is not retried.</summary>
+    public long MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
+
     public RetryOptions Retry { get; init; } = RetryOptions.Default;
 
     public TimeSpan? Timeout => TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : null;

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace TokenAdmin.Core.Http;
 
@@ -20,6 +21,9 @@ public enum AttemptOutcome
 
     /// <summary>TLS refused the server's certificate. Repeating cannot help.</summary>
     CertificateRejected,
+
+    /// <summary>The response was larger than TokenAdmin reads. Repeating would only read it again.</summary>
+    ResponseTooLarge,
 }
 
 /// <summary>Retry or stop, and how long to wait first.</summary>
@@ -54,6 +58,11 @@ public static class RetryPolicy
         _ => false,
     };
 
+    /// <summary>The request may or may not have been applied: a lost connection, a timeout, 502 or 504.</summary>
+    public static bool LeavesOutcomeUnknown(AttemptOutcome outcome, int statusCode) =>
+        outcome is AttemptOutcome.ConnectionLost or AttemptOutcome.TimedOut
+        || (outcome == AttemptOutcome.Response && statusCode is 502 or 504);
+
     /// <param name="retriesSoFar">Retries already made (0 after the first attempt).</param>
     /// <param name="random">A value in [0, 1) for jitter.</param>
     public static RetryDecision Decide(AttemptOutcome outcome, int statusCode, bool idempotent, TimeSpan? retryAfter,
@@ -61,9 +70,7 @@ public static class RetryPolicy
     {
         if (!IsRetryable(outcome, statusCode, idempotent))
         {
-            var unknown = outcome is AttemptOutcome.ConnectionLost or AttemptOutcome.TimedOut
-                || (outcome == AttemptOutcome.Response && statusCode is 502 or 504);
-            return RetryDecision.Stop(unknown && !idempotent
+            return RetryDecision.Stop(LeavesOutcomeUnknown(outcome, statusCode) && !idempotent
                 ? "It was not repeated because the service may have acted on it; check before trying again."
                 : null);
         }
@@ -98,7 +105,12 @@ public static class RetryPolicy
         return TimeSpan.FromTicks((long)Math.Min(jittered, options.MaxDelay.Ticks));
     }
 
-    /// <summary>Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). A past date means now.</summary>
+    /// <summary>
+    /// Retry-After exactly as RFC 9110 §10.2.3 has it: delay-seconds (1*DIGIT) or an HTTP-date
+    /// (IMF-fixdate, or the obsolete RFC 850 and asctime forms a recipient must accept). Anything
+    /// else ("12.31", "1.5", "1, 2") is not a Retry-After at all: null, so backoff applies. A past
+    /// date means now.
+    /// </summary>
     public static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -107,14 +119,17 @@ public static class RetryPolicy
         }
 
         var text = value.Trim();
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (text.All(char.IsAsciiDigit))
         {
-            return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.MaxValue.TotalSeconds - 1));
+            // Beyond long.MaxValue is still "a very long time": the caller's MaxRetryAfter refuses it.
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                && seconds < (long)TimeSpan.MaxValue.TotalSeconds - 1
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.MaxValue;
         }
 
-        if (DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var date)
-            || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
+        if (DateTimeOffset.TryParseExact(text, HttpDateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
         {
             var delta = date - now;
             return delta > TimeSpan.Zero ? delta : TimeSpan.Zero;
@@ -122,6 +137,16 @@ public static class RetryPolicy
 
         return null;
     }
+
+    /// <summary>IMF-fixdate, RFC 850, asctime (RFC 9110 §5.6.7), all in GMT.</summary>
+    private static readonly string[] HttpDateFormats =
+    {
+        "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+        "dddd, dd'-'MMM'-'yy HH':'mm':'ss 'GMT'",
+        "ddd MMM d HH':'mm':'ss yyyy",
+        "ddd MMM  d HH':'mm':'ss yyyy",
+        "ddd MMM dd HH':'mm':'ss yyyy",
+    };
 
     public static string FormatDuration(TimeSpan duration) =>
         duration.TotalSeconds < 120

@@ -37,6 +37,12 @@ public sealed class ServiceException : Exception
 
     public int Attempts { get; private init; } = 1;
 
+    /// <summary>
+    /// An earlier attempt of this request broke off with its outcome unknown (connection lost,
+    /// timeout, 502/504): the service may have acted on it although this failure says otherwise.
+    /// </summary>
+    public bool OutcomeUnknown { get; private init; }
+
     public string? Method { get; private init; }
 
     /// <summary>The request URL, redacted (query values outside the allow-list removed).</summary>
@@ -49,8 +55,11 @@ public sealed class ServiceException : Exception
 
     public static ServiceException InvalidCredential(string message) => new(ServiceFailure.InvalidCredential, message);
 
+    /// <summary>Said after a later attempt's failure when an earlier attempt may have done the work.</summary>
+    internal const string EarlierAttemptUnknown = "An earlier attempt broke off with its outcome unknown, so the service may have done it; check before trying again.";
+
     internal static ServiceException FromResponse(OutgoingRequest request, string url, ServiceResponse response,
-        ServiceError? error, string? bodyExcerpt, TimeSpan? retryAfter, string? giveUpReason)
+        ServiceError? error, string? bodyExcerpt, TimeSpan? retryAfter, string? giveUpReason, bool outcomeUnknown)
     {
         var failure = response.StatusCode is >= 300 and <= 399 ? ServiceFailure.Redirected : ServiceFailure.HttpStatus;
         var message = new StringBuilder()
@@ -86,6 +95,11 @@ public sealed class ServiceException : Exception
             message.Append(' ').Append(giveUpReason);
         }
 
+        if (outcomeUnknown)
+        {
+            message.Append(' ').Append(EarlierAttemptUnknown);
+        }
+
         var requestId = error?.RequestId ?? response.RequestId;
         if (requestId is not null)
         {
@@ -101,6 +115,7 @@ public sealed class ServiceException : Exception
             BodyExcerpt = bodyExcerpt,
             RetryAfter = retryAfter,
             Attempts = response.Attempts,
+            OutcomeUnknown = outcomeUnknown,
             Method = request.Method.Method,
             Url = url,
             Operation = request.Source.Operation,
@@ -108,11 +123,12 @@ public sealed class ServiceException : Exception
     }
 
     internal static ServiceException FromTransport(OutgoingRequest request, string url, ServiceFailure failure,
-        string cause, int attempts, string? giveUpReason)
+        string cause, int attempts, string? giveUpReason, bool outcomeUnknown)
     {
         var what = failure switch
         {
             ServiceFailure.Timeout => "got no response in time",
+            ServiceFailure.ResponseTooLarge => "got a response larger than TokenAdmin reads",
             ServiceFailure.CertificateRejected => "was refused because the server's TLS certificate is not trusted (use -SkipCertificateCheck only for a test server you control)",
             _ => "could not reach the service",
         };
@@ -130,26 +146,50 @@ public sealed class ServiceException : Exception
             message.Append(' ').Append(giveUpReason);
         }
 
+        if (outcomeUnknown)
+        {
+            message.Append(' ').Append(EarlierAttemptUnknown);
+        }
+
         return new ServiceException(failure, message.ToString())
         {
             Attempts = attempts,
+            OutcomeUnknown = outcomeUnknown,
             Method = request.Method.Method,
             Url = url,
             Operation = request.Source.Operation,
         };
     }
 
-    internal static ServiceException InvalidResponse(ServiceRequest request, ServiceResponse response, string problem, string? bodyExcerpt) =>
-        new(ServiceFailure.InvalidResponse,
-            $"Could not {request.Operation}: the service answered {response.StatusCode} with a body TokenAdmin could not read ({problem}).{(response.RequestId is { } id ? $" Request id: {id}." : string.Empty)}")
+    /// <summary>A 2xx that is not the documented success; <paramref name="problem"/> says what came back instead.</summary>
+    internal static ServiceException UnexpectedResponse(ServiceRequest request, string? url, ServiceResponse response, string problem, string? bodyExcerpt)
+    {
+        var message = new StringBuilder()
+            .Append("Could not ").Append(request.Operation).Append(": ")
+            .Append(request.Method.Method).Append(' ').Append(url ?? request.Path)
+            .Append(" answered ").Append(response.StatusCode)
+            .Append(" but not with what the service documents as success: ").Append(problem.TrimEnd('.')).Append('.');
+        if (!string.IsNullOrWhiteSpace(bodyExcerpt) && bodyExcerpt != "(empty)")
+        {
+            message.Append(" It sent: ").Append(bodyExcerpt);
+        }
+
+        if (response.RequestId is { } id)
+        {
+            message.Append(" Request id: ").Append(id).Append('.');
+        }
+
+        return new ServiceException(ServiceFailure.UnexpectedResponse, message.ToString())
         {
             StatusCode = response.StatusCode,
             RequestId = response.RequestId,
             BodyExcerpt = bodyExcerpt,
             Attempts = response.Attempts,
             Method = request.Method.Method,
+            Url = url,
             Operation = request.Operation,
         };
+    }
 }
 
 /// <summary>The error a service put in a response body, as its <see cref="IServiceErrorReader"/> read it.</summary>

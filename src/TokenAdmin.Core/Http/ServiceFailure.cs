@@ -18,8 +18,11 @@ public enum ServiceFailure
     /// <summary>The service answered with a redirect, which TokenAdmin does not follow with credentials.</summary>
     Redirected,
 
-    /// <summary>The service answered with success but a body TokenAdmin could not read.</summary>
-    InvalidResponse,
+    /// <summary>The service answered 2xx, but not with what it documents as success (an HTML page, an unreadable body, "success": false).</summary>
+    UnexpectedResponse,
+
+    /// <summary>The response body was larger than TokenAdmin reads (<see cref="ConnectionOptions.MaxResponseBytes"/>).</summary>
+    ResponseTooLarge,
 
     /// <summary>The base URL (or another connection setting) is not allowed; nothing was sent.</summary>
     InvalidEndpoint,

@@ -23,6 +23,9 @@ public sealed class ServiceHttpClient : IDisposable
 {
     private const int ErrorExcerptLength = 300;
 
+    /// <summary>What an unexpected success body shows: enough to recognise a login page, short enough for one line.</summary>
+    private const int UnexpectedExcerptLength = 120;
+
     /// <summary>Timers and the wall clock disagree by a few milliseconds; a pause that short is over.</summary>
     private static readonly TimeSpan PauseTolerance = TimeSpan.FromMilliseconds(20);
 
@@ -74,6 +77,7 @@ public sealed class ServiceHttpClient : IDisposable
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         trace ??= NullHttpTrace.Instance;
+        var outcomeUnknown = false; // an earlier attempt may have been applied
         for (var retries = 0; ; retries++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -96,11 +100,18 @@ public sealed class ServiceHttpClient : IDisposable
             RetryDecision decision;
             if (attempt.Outcome == AttemptOutcome.Response)
             {
-                var response = ToServiceResponse(attempt.Response!, retries + 1, elapsed);
+                // Everything the service sent passes the redactor before any log, error or caller sees it.
+                var response = ToServiceResponse(attempt.Response!, retries + 1, elapsed, redactor);
                 TraceResponse(trace, outgoing, shownUrl, response, redactor);
                 if (response.IsSuccess)
                 {
-                    return response;
+                    return CheckSuccess(request, shownUrl, response, redactor);
+                }
+
+                if (outcomeUnknown && response.StatusCode == request.AlreadyDoneStatus)
+                {
+                    trace.Verbose($"{outgoing.Method.Method} {shownUrl}: already gone after a retry; the earlier attempt whose outcome was unknown did it.");
+                    return response.AsAlreadyDone();
                 }
 
                 var retryAfter = RetryPolicy.ParseRetryAfter(response.Header("Retry-After"), _clock.UtcNow);
@@ -120,9 +131,10 @@ public sealed class ServiceHttpClient : IDisposable
                 if (!decision.Retry)
                 {
                     throw ServiceException.FromResponse(outgoing, shownUrl, response, ReadError(response, redactor),
-                        redactor.Body(response.Content, response.ContentType, ErrorExcerptLength), retryAfter, decision.GiveUpReason);
+                        redactor.Body(response.Content, response.ContentType, ErrorExcerptLength), retryAfter, decision.GiveUpReason, outcomeUnknown);
                 }
 
+                outcomeUnknown |= RetryPolicy.LeavesOutcomeUnknown(AttemptOutcome.Response, response.StatusCode);
                 trace.Verbose($"{response.StatusCode} {response.ReasonPhrase}: retrying {outgoing.Method.Method} {shownUrl} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");
             }
             else
@@ -133,9 +145,11 @@ public sealed class ServiceHttpClient : IDisposable
                     retries, _options.MaximumRetryCount, _options.Retry, _random());
                 if (!decision.Retry)
                 {
-                    throw ServiceException.FromTransport(outgoing, shownUrl, ToFailure(attempt.Outcome), cause, retries + 1, decision.GiveUpReason);
+                    // This attempt's own unknown outcome is said by the failure itself (timeout, connection lost).
+                    throw ServiceException.FromTransport(outgoing, shownUrl, ToFailure(attempt.Outcome), cause, retries + 1, decision.GiveUpReason, outcomeUnknown);
                 }
 
+                outcomeUnknown |= RetryPolicy.LeavesOutcomeUnknown(attempt.Outcome, 0);
                 trace.Verbose($"Retrying {outgoing.Method.Method} {shownUrl} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");
             }
 
@@ -143,10 +157,25 @@ public sealed class ServiceHttpClient : IDisposable
         }
     }
 
+    /// <summary>A 2xx is success only when it is what the service documents (<see cref="ServiceRequest.SuccessCheck"/>).</summary>
+    private ServiceResponse CheckSuccess(ServiceRequest request, string shownUrl, ServiceResponse response, Redactor redactor)
+    {
+        if (request.SuccessCheck?.Invoke(response) is { } problem)
+        {
+            throw ServiceException.UnexpectedResponse(request, shownUrl, response, redactor.Scrub(problem, 200),
+                redactor.Body(response.Content, response.ContentType, UnexpectedExcerptLength));
+        }
+
+        return response;
+    }
+
     /// <summary>For service clients: a success response whose body cannot be read.</summary>
-    public ServiceException InvalidResponse(ServiceRequest request, ServiceResponse response, string problem) =>
-        ServiceException.InvalidResponse(request, response, problem,
-            new Redactor(_rules, request.SensitiveValues).Body(response.Content, response.ContentType, ErrorExcerptLength));
+    public ServiceException UnexpectedResponse(ServiceRequest request, ServiceResponse response, string problem)
+    {
+        var redactor = new Redactor(_rules, request.SensitiveValues);
+        return ServiceException.UnexpectedResponse(request, null, response, redactor.Scrub(problem, 200),
+            redactor.Body(response.Content, response.ContentType, UnexpectedExcerptLength));
+    }
 
     public void Dispose()
     {
@@ -172,12 +201,27 @@ public sealed class ServiceHttpClient : IDisposable
         while (Interlocked.CompareExchange(ref _pausedUntilTicks, until, current) != current);
     }
 
+    /// <summary>
+    /// Waits out the connection's pause, and again after waking if a later 429/503 moved it: no
+    /// request leaves inside any Retry-After window the service has announced.
+    /// </summary>
     private async Task WaitWhilePausedAsync(IHttpTrace trace, CancellationToken cancellationToken)
     {
-        var wait = new DateTimeOffset(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero) - _clock.UtcNow;
-        if (wait > PauseTolerance)
+        var said = false;
+        while (true)
         {
-            trace.Verbose($"The service asked to slow down; waiting {RetryPolicy.FormatDuration(wait)}.");
+            var wait = new DateTimeOffset(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero) - _clock.UtcNow;
+            if (wait <= PauseTolerance)
+            {
+                return;
+            }
+
+            if (!said)
+            {
+                trace.Verbose($"The service asked to slow down; waiting {RetryPolicy.FormatDuration(wait)}.");
+                said = true;
+            }
+
             await _clock.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -234,7 +278,7 @@ public sealed class ServiceHttpClient : IDisposable
             : new ServiceError(
                 error.Code is null ? null : redactor.Scrub(error.Code, 100),
                 error.Message is null ? null : redactor.Scrub(error.Message, 500),
-                error.RequestId is null ? null : redactor.Scrub(error.RequestId, 100));
+                error.RequestId is null ? null : redactor.RemoveKnownSecrets(error.RequestId, 100));
     }
 
     private static RestRequest ToRestRequest(OutgoingRequest outgoing)
@@ -270,7 +314,12 @@ public sealed class ServiceHttpClient : IDisposable
         _ => throw new NotSupportedException($"HTTP method {method.Method} is not supported."),
     };
 
-    private static ServiceResponse ToServiceResponse(RestResponse response, int attempts, TimeSpan elapsed)
+    /// <summary>
+    /// The reason phrase is scrubbed like free text and every header value of the secrets this
+    /// request carried: a hostile or broken service that echoes the Authorization header (in the
+    /// reason, X-Request-Id, Location) cannot put it into a log, an error or an exception property.
+    /// </summary>
+    private static ServiceResponse ToServiceResponse(RestResponse response, int attempts, TimeSpan elapsed, Redactor redactor)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in (response.Headers ?? Array.Empty<HeaderParameter>()).Concat(response.ContentHeaders ?? Array.Empty<HeaderParameter>()))
@@ -280,11 +329,12 @@ public sealed class ServiceHttpClient : IDisposable
                 continue;
             }
 
-            var value = header.Value ?? string.Empty;
+            var value = redactor.RemoveKnownSecrets(header.Value ?? string.Empty);
             headers[header.Name] = headers.TryGetValue(header.Name, out var existing) ? $"{existing}, {value}" : value;
         }
 
-        return new ServiceResponse((int)response.StatusCode, response.StatusDescription, response.Content,
+        var reason = string.IsNullOrEmpty(response.StatusDescription) ? response.StatusDescription : redactor.Scrub(response.StatusDescription, 100);
+        return new ServiceResponse((int)response.StatusCode, reason, response.Content,
             response.ContentType, headers, attempts, elapsed);
     }
 
@@ -292,6 +342,7 @@ public sealed class ServiceHttpClient : IDisposable
     {
         AttemptOutcome.TimedOut => ServiceFailure.Timeout,
         AttemptOutcome.CertificateRejected => ServiceFailure.CertificateRejected,
+        AttemptOutcome.ResponseTooLarge => ServiceFailure.ResponseTooLarge,
         _ => ServiceFailure.ConnectionFailed,
     };
 
@@ -347,7 +398,7 @@ public sealed class ServiceHttpClient : IDisposable
                     httpHandler.MaxConnectionsPerServer = Math.Max(1, options.MaxConnectionsPerServer);
                 }
 
-                return handler;
+                return new ResponseSizeLimitHandler(handler, options.MaxResponseBytes);
             },
         };
 

@@ -40,6 +40,20 @@ public sealed class ServiceRequest
     /// </summary>
     public bool Idempotent { get; init; }
 
+    /// <summary>
+    /// A status that, answering a retry after an attempt whose outcome is unknown (connection lost,
+    /// timeout, 502/504), means that earlier attempt did the work: a DELETE that then finds the
+    /// item gone (404). The core reports success then, not a false "not found".
+    /// </summary>
+    public int? AlreadyDoneStatus { get; init; }
+
+    /// <summary>
+    /// What the service documents as success, beyond a 2xx status: returns why a response is not
+    /// it (an HTML login page, a malformed body, <c>{"success":false}</c>), or null when it is. Such
+    /// a response is an UnexpectedResponse failure, never retried.
+    /// </summary>
+    public Func<ServiceResponse, string?>? SuccessCheck { get; init; }
+
     /// <summary>Values carried by this request that must never appear in a log or an error (a token being revoked).</summary>
     public List<string> SensitiveValues { get; } = new();
 

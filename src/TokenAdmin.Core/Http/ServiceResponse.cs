@@ -35,6 +35,16 @@ public sealed class ServiceResponse
 
     public bool IsSuccess => StatusCode is >= 200 and <= 299;
 
+    /// <summary>
+    /// An earlier attempt's outcome was unknown and this one found the work already done (see
+    /// <see cref="ServiceRequest.AlreadyDoneStatus"/>): the request succeeded, though this
+    /// response's status says "not found".
+    /// </summary>
+    public bool AlreadyDone { get; private init; }
+
+    internal ServiceResponse AsAlreadyDone() =>
+        new(StatusCode, ReasonPhrase, Content, ContentType, Headers, Attempts, Elapsed) { AlreadyDone = true };
+
     /// <summary>The service's request id, from the usual headers, if it sent one.</summary>
     public string? RequestId
     {
@@ -53,6 +63,20 @@ public sealed class ServiceResponse
     }
 
     internal static readonly string[] RequestIdHeaders = { "X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Amzn-RequestId", "X-MS-Request-Id" };
+
+    /// <summary>"an HTML page", "a text/plain body": what came back, for messages about an unexpected body.</summary>
+    public string DescribeContent()
+    {
+        var mediaType = ContentType?.Split(';')[0].Trim();
+        if (string.Equals(mediaType, "text/html", StringComparison.OrdinalIgnoreCase)
+            || Content.TrimStart().StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
+            || Content.TrimStart().StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        {
+            return "an HTML page";
+        }
+
+        return string.IsNullOrEmpty(mediaType) ? "a body without a content type" : $"a {mediaType} body";
+    }
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

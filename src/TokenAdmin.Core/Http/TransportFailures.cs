@@ -15,6 +15,8 @@ internal static class TransportFailures
         {
             switch (current)
             {
+                case ResponseTooLargeException tooLarge:
+                    return new ServiceHttpClient.Attempt(AttemptOutcome.ResponseTooLarge, null, tooLarge.Message);
                 case AuthenticationException:
                 case HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError }:
                     return new ServiceHttpClient.Attempt(AttemptOutcome.CertificateRejected, null, Describe(exception, fallbackMessage));

@@ -43,7 +43,7 @@ public sealed class Redactor
 
     public RedactionRules Rules { get; }
 
-    /// <summary>Free text: removes known secrets (also URL-encoded and base64-encoded forms) and opaque token-like runs.</summary>
+    /// <summary>Free text: removes known secrets (and their URL-encoded forms) and opaque token-like runs.</summary>
     public string Scrub(string? text, int maxLength = DefaultMaxLength)
     {
         if (string.IsNullOrEmpty(text))
@@ -51,6 +51,18 @@ public sealed class Redactor
             return string.Empty;
         }
 
+        var result = RemoveKnownSecrets(text, int.MaxValue);
+        result = TokenAlphabetRun.Replace(result, run => IsOpaque(run.Value) ? RedactionRules.Redacted : run.Value);
+        return Truncate(result, maxLength);
+    }
+
+    /// <summary>
+    /// Removes only the secrets this request carried (and their URL-encoded forms), leaving other
+    /// opaque text alone: for values that are opaque by nature and must stay readable, such as a
+    /// request id a support desk asks for.
+    /// </summary>
+    public string RemoveKnownSecrets(string text, int maxLength = DefaultMaxLength)
+    {
         var result = text;
         foreach (var secret in _sensitiveValues)
         {
@@ -62,7 +74,6 @@ public sealed class Redactor
             }
         }
 
-        result = TokenAlphabetRun.Replace(result, run => IsOpaque(run.Value) ? RedactionRules.Redacted : run.Value);
         return Truncate(result, maxLength);
     }
 

@@ -29,9 +29,13 @@ public sealed class SecurIdClient : IDisposable
     public Task<SecurIdTokenInfo> LookupAsync(string serialNumber, IHttpTrace? trace, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, SecurIdProtocol.LookupPath, $"look up SecurID token {serialNumber}", serialNumber, idempotent: true, trace, cancellationToken);
 
-    /// <summary>[doc] DELETE with a JSON body; the answer holds the deleted token's details (when the service sends them).</summary>
+    /// <summary>
+    /// [doc] DELETE with a JSON body; the answer holds the deleted token's details (when the service
+    /// sends them). A 404 to a retry after an attempt whose outcome is unknown means that attempt deleted it.
+    /// </summary>
     public Task<SecurIdTokenInfo> DeleteAsync(string serialNumber, IHttpTrace? trace, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Delete, SecurIdProtocol.DeletePath, $"delete SecurID token {serialNumber}", serialNumber, idempotent: true, trace, cancellationToken);
+        SendAsync(HttpMethod.Delete, SecurIdProtocol.DeletePath, $"delete SecurID token {serialNumber}", serialNumber, idempotent: true, trace, cancellationToken,
+            alreadyDoneStatus: 404);
 
     public void Dispose()
     {
@@ -49,14 +53,14 @@ public sealed class SecurIdClient : IDisposable
     }
 
     private async Task<SecurIdTokenInfo> SendAsync(HttpMethod method, string path, string operation, string serialNumber, bool idempotent,
-        IHttpTrace? trace, CancellationToken cancellationToken)
+        IHttpTrace? trace, CancellationToken cancellationToken, int? alreadyDoneStatus = null)
     {
         ValidateSerialNumber(serialNumber);
-        var request = new ServiceRequest(method, path, operation) { Idempotent = idempotent }
+        var request = new ServiceRequest(method, path, operation) { Idempotent = idempotent, AlreadyDoneStatus = alreadyDoneStatus }
             .WithBody(SecurIdJson.SerialBody(serialNumber), Json);
         request.Headers["Accept"] = Json;
         var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(response.Content))
+        if (response.AlreadyDone || string.IsNullOrWhiteSpace(response.Content))
         {
             return new SecurIdTokenInfo(serialNumber, null, null, null, null, null, null, null, null, null, null);
         }
@@ -67,7 +71,7 @@ public sealed class SecurIdClient : IDisposable
         }
         catch (FormatException ex)
         {
-            throw Http.InvalidResponse(request, response, ex.Message);
+            throw Http.UnexpectedResponse(request, response, ex.Message);
         }
     }
 }

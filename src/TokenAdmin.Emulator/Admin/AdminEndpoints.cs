@@ -102,13 +102,24 @@ internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedS
     private IResult ListRequests() =>
         Results.Json(new JournalSnapshot(host.Requests.Entries), EmulatorJsonContext.Default.JournalSnapshot, JsonResults.ContentType);
 
-    private static FaultStep ToStep(FaultStepRequest step) => step switch
+    private static FaultStep ToStep(FaultStepRequest step)
     {
-        { Status: { } status, Abort: false, Hang: false } => FaultStep.Status(status, step.RetryAfter, step.Body, step.ContentType),
-        { Status: null, Abort: true, Hang: false } => FaultStep.Abort(),
-        { Status: null, Abort: false, Hang: true } => FaultStep.Hang(),
-        _ => throw new ArgumentException("Each step needs exactly one of status, abort: true, hang: true.", nameof(step)),
-    };
+        var large = step.Endless || step.BodyBytes is not null;
+        var kinds = (step.Status is null ? 0 : 1) + (step.Abort ? 1 : 0) + (step.Hang ? 1 : 0) + (step.AbortAfterApplying ? 1 : 0) + (large ? 1 : 0);
+        if (kinds != 1)
+        {
+            throw new ArgumentException("Each step needs exactly one of status, abort: true, abortAfterApplying: true, hang: true, bodyBytes (or endless: true).", nameof(step));
+        }
+
+        return step switch
+        {
+            { Status: { } status } => FaultStep.Status(status, step.RetryAfter, step.Body, step.ContentType, step.ReasonPhrase, step.Headers),
+            { Abort: true } => FaultStep.Abort(),
+            { AbortAfterApplying: true } => FaultStep.AbortAfterApplying(),
+            { Hang: true } => FaultStep.Hang(),
+            _ => FaultStep.LargeBody(step.Endless ? FaultStep.Endless : step.BodyBytes!.Value, step.Gzip),
+        };
+    }
 
     private static IResult BadRequest(string message) =>
         JsonResults.Error(StatusCodes.Status400BadRequest, "INVALID_REQUEST", message);

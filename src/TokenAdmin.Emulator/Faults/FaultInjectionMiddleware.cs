@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
 
 namespace TokenAdmin.Emulator;
@@ -42,10 +45,33 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
             case { Kind: FaultKind.Abort }:
                 ConnectionAbort.Abort(context);
                 break;
+            case { Kind: FaultKind.AbortAfterApplying }:
+                await ApplyThenAbortAsync(context);
+                break;
+            case { Kind: FaultKind.LargeBody } step:
+                await LargeBodies.WriteAsync(context, step, abandoned.Token);
+                break;
             case { Kind: FaultKind.Hang }:
                 await DelayAsync(Timeout.InfiniteTimeSpan, abandoned.Token);
                 ConnectionAbort.Abort(context);
                 break;
+        }
+    }
+
+    /// <summary>The route writes its answer into a buffer that is never sent; the connection then drops.</summary>
+    private async Task ApplyThenAbortAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        await using var discarded = new MemoryStream();
+        context.Response.Body = discarded;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+            ConnectionAbort.Abort(context);
         }
     }
 
@@ -54,6 +80,22 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
         if (step.RetryAfter is not null)
         {
             context.Response.Headers.RetryAfter = step.RetryAfter;
+        }
+
+        var authorization = context.Request.Headers.Authorization.ToString();
+        foreach (var (name, value) in step.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value.Replace(FaultStep.AuthorizationPlaceholder, authorization, StringComparison.Ordinal);
+        }
+
+        if (step.ReasonPhrase is not null && context.Features.Get<IHttpResponseFeature>() is { } feature)
+        {
+            // Kestrel sends the phrase set here instead of the standard one.
+            context.Response.OnStarting(() =>
+            {
+                feature.ReasonPhrase = step.ReasonPhrase.Replace(FaultStep.AuthorizationPlaceholder, authorization, StringComparison.Ordinal);
+                return Task.CompletedTask;
+            });
         }
 
         if (step.StatusCode is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)

@@ -6,8 +6,14 @@ public enum FaultKind
     /// <summary>Answer with a chosen status (and Retry-After, body) instead of the real route.</summary>
     Status,
 
-    /// <summary>Drop the connection without any response.</summary>
+    /// <summary>Drop the connection without any response; the route does not run.</summary>
     Abort,
+
+    /// <summary>Run the route (its change is applied), then drop the connection instead of answering.</summary>
+    AbortAfterApplying,
+
+    /// <summary>Answer 200 with a very large (or endless, or gzip-bomb) body instead of the route.</summary>
+    LargeBody,
 
     /// <summary>Never answer; the request ends only when the client gives up.</summary>
     Hang,

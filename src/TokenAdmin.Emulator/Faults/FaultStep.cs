@@ -1,51 +1,90 @@
 using System;
+using System.Collections.Generic;
 
 namespace TokenAdmin.Emulator;
 
 /// <summary>One injected fault, consumed by exactly one request. Create with the factory methods.</summary>
 public sealed record FaultStep
 {
-    private FaultStep(FaultKind kind, int statusCode = 0, string? retryAfter = null, string? body = null, string? contentType = null)
+    /// <summary>In a reason phrase or header value: replaced by the request's Authorization header, as a hostile service might echo it.</summary>
+    public const string AuthorizationPlaceholder = "{authorization}";
+
+    /// <summary>The <see cref="BodyBytes"/> of a body that never ends.</summary>
+    public const long Endless = long.MaxValue;
+
+    private FaultStep(FaultKind kind)
     {
         Kind = kind;
-        StatusCode = statusCode;
-        RetryAfter = retryAfter;
-        Body = body;
-        ContentType = contentType;
     }
 
     public FaultKind Kind { get; }
 
     /// <summary>The response status of a <see cref="FaultKind.Status"/> step; 0 otherwise.</summary>
-    public int StatusCode { get; }
+    public int StatusCode { get; private init; }
 
     /// <summary>Sent verbatim as the Retry-After header: delay-seconds ("2") or an HTTP-date.</summary>
-    public string? RetryAfter { get; }
+    public string? RetryAfter { get; private init; }
 
     /// <summary>The response body; null sends the default error body in the route's service's shape.</summary>
-    public string? Body { get; }
+    public string? Body { get; private init; }
 
     /// <summary>Content-Type of a custom <see cref="Body"/>; null means application/json.</summary>
-    public string? ContentType { get; }
+    public string? ContentType { get; private init; }
+
+    /// <summary>A reason phrase instead of the standard one (may hold <see cref="AuthorizationPlaceholder"/>).</summary>
+    public string? ReasonPhrase { get; private init; }
+
+    /// <summary>Extra response headers (values may hold <see cref="AuthorizationPlaceholder"/>).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; private init; }
+
+    /// <summary>Size of a <see cref="FaultKind.LargeBody"/> after decompression (<see cref="Endless"/>: never ends).</summary>
+    public long BodyBytes { get; private init; }
+
+    /// <summary>A <see cref="FaultKind.LargeBody"/> sent gzip-compressed (a small download that inflates to <see cref="BodyBytes"/>).</summary>
+    public bool Gzip { get; private init; }
 
     /// <summary>Respond with <paramref name="statusCode"/> (200-599) instead of serving the route.</summary>
-    public static FaultStep Status(int statusCode, string? retryAfter = null, string? body = null, string? contentType = null)
+    public static FaultStep Status(int statusCode, string? retryAfter = null, string? body = null, string? contentType = null,
+        string? reasonPhrase = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 200);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
-        return new FaultStep(FaultKind.Status, statusCode, retryAfter, body, contentType);
+        return new FaultStep(FaultKind.Status)
+        {
+            StatusCode = statusCode,
+            RetryAfter = retryAfter,
+            Body = body,
+            ContentType = contentType,
+            ReasonPhrase = reasonPhrase,
+            Headers = headers,
+        };
     }
 
-    /// <summary>Abort the connection without a response (the client sees a transport failure).</summary>
+    /// <summary>Abort the connection without a response (the client sees a transport failure). The route does not run.</summary>
     public static FaultStep Abort() => new(FaultKind.Abort);
+
+    /// <summary>
+    /// Serve the route (its change is applied), then abort the connection instead of sending the
+    /// response: the client cannot tell whether the request took effect.
+    /// </summary>
+    public static FaultStep AbortAfterApplying() => new(FaultKind.AbortAfterApplying);
 
     /// <summary>Never respond; the journal records the request as aborted once the client goes away.</summary>
     public static FaultStep Hang() => new(FaultKind.Hang);
+
+    /// <summary>Answer 200 with a JSON-looking body of <paramref name="bytes"/> bytes (<see cref="Endless"/>), optionally gzip-compressed. The route does not run.</summary>
+    public static FaultStep LargeBody(long bytes, bool gzip = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 1);
+        return new FaultStep(FaultKind.LargeBody) { StatusCode = 200, BodyBytes = bytes, Gzip = gzip };
+    }
 
     public override string ToString() => Kind switch
     {
         FaultKind.Status when RetryAfter is not null => $"{StatusCode}:{RetryAfter}",
         FaultKind.Status => StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        FaultKind.AbortAfterApplying => "abort-after",
+        FaultKind.LargeBody => Gzip ? "gzip-bomb" : "large-body",
         _ => Kind.ToString().ToLowerInvariant(),
     };
 }

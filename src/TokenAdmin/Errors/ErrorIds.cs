@@ -24,5 +24,6 @@ internal static class ErrorIds
     public const string ConnectionFailed = "ConnectionFailed";
     public const string CertificateRejected = "CertificateRejected";
     public const string UnexpectedRedirect = "UnexpectedRedirect";
-    public const string InvalidResponse = "InvalidResponse";
+    public const string UnexpectedResponse = "UnexpectedResponse";
+    public const string ResponseTooLarge = "ResponseTooLarge";
 }

@@ -46,9 +46,12 @@ internal static class ServiceErrorTranslator
             case ServiceFailure.Redirected:
                 return new(ErrorIds.UnexpectedRedirect, ErrorCategory.ProtocolError,
                     $"Point the base URL at the {service} API itself and {reconnect}.");
-            case ServiceFailure.InvalidResponse:
-                return new(ErrorIds.InvalidResponse, ErrorCategory.InvalidResult,
-                    $"Check that the base URL points at the {service} API.");
+            case ServiceFailure.UnexpectedResponse:
+                return new(ErrorIds.UnexpectedResponse, ErrorCategory.InvalidResult,
+                    $"Check that the base URL points at the {service} API itself (not a login page or a proxy), then check the item's state before trying again.");
+            case ServiceFailure.ResponseTooLarge:
+                return new(ErrorIds.ResponseTooLarge, ErrorCategory.LimitsExceeded,
+                    $"Check that the base URL points at the {service} API; it sent more than any answer TokenAdmin expects.");
             case ServiceFailure.InvalidEndpoint:
                 return new(ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, string.Empty);
             case ServiceFailure.InvalidCredential:
