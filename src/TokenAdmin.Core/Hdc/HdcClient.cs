@@ -124,5 +124,11 @@ public sealed class HdcClient : IDisposable
         {
             throw new ArgumentException("The token value is empty.", nameof(token));
         }
+
+        if (token.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            // Get-Content -Raw keeps the file's last line break. The message never shows the value.
+            throw new ArgumentException("The token value contains a line break, a space or a control character, which no token has; trim it (for example with .Trim()).", nameof(token));
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -50,7 +51,17 @@ public sealed class SecurIdClient : IDisposable
         {
             throw new ArgumentException($"A token serial number has 1 to {SecurIdProtocol.MaxSerialNumberLength} characters; '{serialNumber}' has {serialNumber?.Length ?? 0}.", nameof(serialNumber));
         }
+
+        if (serialNumber.Any(char.IsControl) || serialNumber.Trim().Length != serialNumber.Length)
+        {
+            // A line read with Get-Content -Raw, a CSV cell with a stray CR: never what is printed on a token.
+            throw new ArgumentException($"The serial number '{Visible(serialNumber)}' contains a line break, a control character or surrounding spaces; a serial number is printed without them.", nameof(serialNumber));
+        }
     }
+
+    /// <summary>Control characters shown as escapes, so a message about them stays on one line.</summary>
+    private static string Visible(string text) =>
+        string.Concat(text.Select(c => c switch { '\r' => "\\r", '\n' => "\\n", '\t' => "\\t", _ when char.IsControl(c) => $"\\u{(int)c:x4}", _ => c.ToString() }));
 
     private async Task<SecurIdTokenInfo> SendAsync(HttpMethod method, string path, string operation, string serialNumber, bool idempotent,
         IHttpTrace? trace, CancellationToken cancellationToken, int? alreadyDoneStatus = null)

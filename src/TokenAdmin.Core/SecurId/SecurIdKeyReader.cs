@@ -15,13 +15,63 @@ namespace TokenAdmin.Core.SecurId;
 /// </summary>
 public static class SecurIdKeyReader
 {
+    /// <summary>
+    /// [assume] A key file is a few kilobytes of JSON; anything above this is not one. The bound also
+    /// keeps a mistaken path (/dev/zero, a log file) from being read into memory whole.
+    /// </summary>
+    public const int MaxKeyFileBytes = 64 * 1024;
+
+    /// <summary>
+    /// Reads a regular file of at most <see cref="MaxKeyFileBytes"/>. A FIFO, a device or a /proc
+    /// entry reports length 0 and is refused before it is opened: opening a FIFO would wait for a
+    /// writer, past Ctrl+C. A file that grows while read is refused at the limit.
+    /// </summary>
+    private static string ReadBounded(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw Directory.Exists(path)
+                ? Invalid(path, "is a folder, not an API key file")
+                : new FileNotFoundException(null, path);
+        }
+
+        if (info.Length == 0)
+        {
+            throw Invalid(path, "is empty or not a regular file (a pipe, a device). Pass the path of the downloaded API key file");
+        }
+
+        if (info.Length > MaxKeyFileBytes)
+        {
+            throw Invalid(path, $"is {info.Length:N0} bytes; an API key file is a few kilobytes (at most {MaxKeyFileBytes / 1024} KiB). Check the path");
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+        var buffer = new byte[MaxKeyFileBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        if (total > MaxKeyFileBytes)
+        {
+            throw Invalid(path, $"grew past {MaxKeyFileBytes / 1024} KiB while being read; an API key file is a few kilobytes. Check the path");
+        }
+
+        var text = new System.Text.UTF8Encoding(false).GetString(buffer, 0, total);
+        Array.Clear(buffer); // the private key was in it
+        return text.TrimStart('\uFEFF');
+    }
+
     public static SecurIdApiKey ReadFile(string path, bool allowUnencryptedAuthentication = false)
     {
         var name = Path.GetFileName(path);
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            json = ReadBounded(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

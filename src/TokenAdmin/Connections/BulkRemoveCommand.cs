@@ -1,11 +1,16 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
+using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Connections;
 
 /// <summary>
 /// Base of every Remove-*: -ThrottleLimit requests in flight on the connection's pool, -PassThru,
-/// and the bulk runner's lifecycle (progress, drain at the end).
+/// the bulk runner's lifecycle (progress, drain at the end), and refusing piped objects that name
+/// no item. A terminating error waits for the requests in flight and carries the items not sent.
 /// </summary>
 public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnection>
     where TConnection : TokenAdminConnection
@@ -28,6 +33,14 @@ public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnectio
         set => PassThruPresent = value.IsPresent;
     }
 
+    /// <summary>
+    /// The piped object itself, as PowerShell received it. Hidden: it exists so that an object that
+    /// names no item (Get-Process piped by mistake) is refused, instead of PowerShell turning it
+    /// into text and the command sending that.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
     internal bool PassThruPresent { get; set; }
 
@@ -39,7 +52,42 @@ public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnectio
     /// <summary>Items bound on the command line, read in Begin (pipeline-bound ones are not set yet): the progress total.</summary>
     private protected abstract int ItemsBoundOnCommandLine { get; }
 
+    /// <summary>What identifies an item on a piped object: property names, the parameter's first.</summary>
+    private protected abstract IReadOnlyList<string> ItemProperties { get; }
+
+    /// <summary>The current record's items, as a terminating error's NotAttempted carries them.</summary>
+    private protected abstract IEnumerable<object> CurrentItemsNotAttempted();
+
+    /// <summary>Removes the current record's items (bound parameters).</summary>
+    private protected abstract void ProcessItems();
+
     private protected override void Begin() => Runner.ExpectedTotal = ItemsBoundOnCommandLine;
 
-    private protected override void End() => _runner?.Drain();
+    private protected sealed override void Process()
+    {
+        if (InputObject is { } piped && PipelineInput.Problem(piped, ItemProperties, MyInvocation.MyCommand?.Name ?? GetType().Name) is { } problem)
+        {
+            Seam.WriteError(new CommandError(new ArgumentException(problem), ErrorIds.InvalidPipelineInput, ErrorCategory.InvalidArgument,
+                PipelineInput.Describe(piped), problem));
+            return;
+        }
+
+        ProcessItems();
+        Runner.ThrowIfFatal();
+    }
+
+    private protected override void End()
+    {
+        _runner?.Drain();
+        _runner?.ThrowIfFatal();
+    }
+
+    [DoesNotReturn]
+    private protected override void Terminate(CommandError error)
+    {
+        Runner.Fatal(error);
+        Runner.NotAttempted(CurrentItemsNotAttempted());
+        Runner.ThrowIfFatal();
+        base.Terminate(error); // not reached: ThrowIfFatal throws once Fatal was called
+    }
 }

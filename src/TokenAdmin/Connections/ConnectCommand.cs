@@ -65,6 +65,34 @@ public abstract class ConnectCommand : TokenAdminCommand
     /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
     internal bool PassThruPresent { get; set; }
 
+    /// <summary>The service this command connects to, for messages.</summary>
+    private protected abstract string ServiceName { get; }
+
+    /// <summary>Builds, proves and publishes the connection.</summary>
+    private protected abstract void Connect();
+
+    /// <summary>
+    /// No raw .NET exception leaves a Connect-*: the ones .NET raises for unusable input (a header
+    /// value, a URL, a key) may quote that input, which is a credential here. Their message is
+    /// therefore not shown; the type says enough to look further.
+    /// </summary>
+    private protected sealed override void Process()
+    {
+        try
+        {
+            Connect();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or UriFormatException or InvalidOperationException
+            or NotSupportedException or System.Security.Cryptography.CryptographicException or System.IO.IOException
+            or UnauthorizedAccessException or System.Net.Http.HttpRequestException)
+        {
+            Terminate(new TokenAdminException(
+                    $"Could not connect to {ServiceName}: the connection could not be prepared ({ex.GetType().FullName}). Its message is not shown because it may quote a credential. Check the credential, key and URL passed.",
+                    ErrorIds.ConnectFailed),
+                ErrorIds.ConnectFailed, ErrorCategory.InvalidArgument, null);
+        }
+    }
+
     /// <summary>The shared options; terminates on a bad combination before anything is sent.</summary>
     private protected ConnectionOptions BuildOptions(Uri baseUri)
     {
@@ -73,9 +101,16 @@ public abstract class ConnectCommand : TokenAdminCommand
             Terminate(new ArgumentException("-ProxyCredential needs -Proxy."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, ProxyCredential);
         }
 
-        if (Proxy is not null && (!Proxy.IsAbsoluteUri || (Proxy.Scheme != Uri.UriSchemeHttp && Proxy.Scheme != Uri.UriSchemeHttps)))
+        if (Proxy is not null)
         {
-            Terminate(new ArgumentException("-Proxy must be an absolute http:// or https:// URL."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Proxy);
+            try
+            {
+                EndpointPolicy.ValidateProxy(Proxy);
+            }
+            catch (ServiceException ex)
+            {
+                Terminate(ex, ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, EndpointPolicy.WithoutUserInfo(Proxy));
+            }
         }
 
         var options = new ConnectionOptions(baseUri)
@@ -94,7 +129,8 @@ public abstract class ConnectCommand : TokenAdminCommand
         }
         catch (ServiceException ex)
         {
-            Terminate(ex, ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, baseUri);
+            // The target is what the error shows (NormalView, Get-Error): never a password typed into the URL.
+            Terminate(ex, ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, EndpointPolicy.WithoutUserInfo(baseUri));
         }
 
         if (options.SkipCertificateCheck)

@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
@@ -9,10 +13,15 @@ namespace TokenAdmin.Connections;
 /// <summary>
 /// Base of a command that talks to one service: -Connection (default: the last Connect-* for
 /// that service; also bound from piped objects that carry their connection), and error helpers.
+/// The connections a command uses are held until it ends: a Connect-* or Disconnect-TokenAdmin
+/// elsewhere (another runspace) changes what later commands use, never a running one.
 /// </summary>
 public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     where TConnection : TokenAdminConnection
 {
+    private readonly List<TokenAdminConnection> _held = new();
+    private TConnection? _default;
+
     /// <summary>The connection to use. Default: the last Connect-* for this service.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public TConnection? Connection { get; set; }
@@ -28,34 +37,49 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     /// </summary>
     private protected TConnection RequireConnection()
     {
-        var current = Connections.Current<TConnection>(Service);
-        var connection = Connection ?? current;
-        if (connection is null)
+        if (Connection is not { } given)
         {
-            Seam.ThrowTerminatingError(new CommandError(
+            return DefaultConnection() ?? Terminate<TConnection>(new CommandError(
                 new TokenAdminException($"Not connected to {Vocabulary.ServiceName}. Run {Vocabulary.ConnectCommand} first, or pass -Connection.", ErrorIds.NotConnected),
                 ErrorIds.NotConnected, ErrorCategory.ConnectionError, null));
         }
 
-        if (connection.IsOpen)
+        if (Hold(given))
         {
-            return connection;
+            return given;
         }
 
-        if (current is { IsOpen: true } && current.BaseUri == connection.BaseUri)
+        if (DefaultConnection() is { } current && current.BaseUri == given.BaseUri)
         {
             Seam.WriteVerbose($"The connection these objects were read through is closed; using the current connection to {current.BaseUri} ({current}).");
             return current;
         }
 
-        Seam.ThrowTerminatingError(new CommandError(
-            new TokenAdminException($"This {Vocabulary.ServiceName} connection to {connection.BaseUri} was closed by Disconnect-TokenAdmin. Run {Vocabulary.ConnectCommand} again.", ErrorIds.ConnectionClosed),
-            ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, connection));
-        return connection; // not reached
+        return Terminate<TConnection>(new CommandError(
+            new TokenAdminException($"This {Vocabulary.ServiceName} connection to {given.BaseUri} was closed by Disconnect-TokenAdmin. Run {Vocabulary.ConnectCommand} again.", ErrorIds.ConnectionClosed),
+            ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, given));
+    }
+
+    /// <summary>Ends the command with <paramref name="error"/>; bulk commands first finish what is in flight.</summary>
+    [DoesNotReturn]
+    private protected virtual void Terminate(CommandError error)
+    {
+        Seam.ThrowTerminatingError(error);
+        throw new InvalidOperationException("not reached");
+    }
+
+    private protected override void ReleaseResources()
+    {
+        foreach (var connection in _held)
+        {
+            connection.Release();
+        }
+
+        _held.Clear();
     }
 
     /// <summary>Runs one request on the pump; a failure is written as a non-terminating error for <paramref name="target"/>.</summary>
-    private protected bool TryRun<T>(Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> operation, object? target, out T result,
+    private protected bool TryRun<T>(Func<CancellationToken, Task<T>> operation, object? target, out T result,
         ErrorVocabulary? vocabulary = null)
     {
         try
@@ -65,7 +89,12 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         }
         catch (Exception ex) when (ToError(ex, target, vocabulary) is { } error)
         {
-            WriteItemError(error);
+            if (IsFatal(error))
+            {
+                Terminate(error);
+            }
+
+            Seam.WriteError(error);
             result = default!;
             return false;
         }
@@ -75,10 +104,11 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     /// Starts one item of a bulk run: when it ends, <paramref name="succeeded"/> runs on the pipeline
     /// thread, or its failure is written as the item's error (with <paramref name="vocabulary"/>'s
     /// meanings). Anything that is not a service failure is a bug and surfaces as it is.
+    /// <paramref name="notAttempted"/> makes the item's form for a terminating error's NotAttempted.
     /// </summary>
-    private protected void StartItem<T>(ThrottledRunner runner, Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<T>> work,
-        object target, ErrorVocabulary vocabulary, Action<T> succeeded) =>
-        runner.Start(work, completed =>
+    private protected void StartItem<T>(ThrottledRunner runner, Func<CancellationToken, Task<T>> work,
+        object target, Func<object> notAttempted, ErrorVocabulary vocabulary, Action<T> succeeded) =>
+        runner.Start(notAttempted, work, completed =>
         {
             if (completed.Exception?.InnerException is { } failure)
             {
@@ -88,27 +118,20 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
                     System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
                 }
 
-                WriteItemError(error);
+                if (IsFatal(error))
+                {
+                    runner.Fatal(error);
+                }
+                else
+                {
+                    Seam.WriteError(error);
+                }
             }
             else if (completed.IsCompletedSuccessfully)
             {
                 succeeded(completed.Result);
             }
         });
-
-    /// <summary>
-    /// Non-terminating, except when the credentials were refused: every later item would fail the
-    /// same way, so the command stops instead of repeating the error for each.
-    /// </summary>
-    private protected void WriteItemError(CommandError error)
-    {
-        if (error.ErrorId == ErrorIds.AuthenticationFailed)
-        {
-            Seam.ThrowTerminatingError(error);
-        }
-
-        Seam.WriteError(error);
-    }
 
     /// <summary>
     /// The CommandError for an exception the core raises for one item, or null for anything else (a
@@ -124,4 +147,55 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
             ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, target),
         _ => null,
     };
+
+    /// <summary>The credentials were refused: every later item would fail the same way, so the command stops instead of repeating the error for each.</summary>
+    private static bool IsFatal(CommandError error) => error.ErrorId == ErrorIds.AuthenticationFailed;
+
+    [DoesNotReturn]
+    private T Terminate<T>(CommandError error)
+    {
+        Terminate(error);
+        throw new InvalidOperationException("not reached");
+    }
+
+    /// <summary>The session's current connection when this command first needed it, held to the command's end.</summary>
+    private TConnection? DefaultConnection()
+    {
+        if (_default is not null)
+        {
+            return _default;
+        }
+
+        // A Connect-* elsewhere may close the one just read before it is held: read again.
+        while (Connections.Current<TConnection>(Service) is { } current)
+        {
+            if (Hold(current))
+            {
+                return _default = current;
+            }
+
+            if (ReferenceEquals(Connections.Current<TConnection>(Service), current))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private bool Hold(TConnection connection)
+    {
+        if (_held.Contains(connection))
+        {
+            return true;
+        }
+
+        if (!connection.TryAcquire())
+        {
+            return false;
+        }
+
+        _held.Add(connection);
+        return true;
+    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using TokenAdmin.Core.Http;
 
 namespace TokenAdmin;
@@ -9,6 +10,10 @@ namespace TokenAdmin;
 /// </summary>
 public abstract class TokenAdminConnection : IDisposable
 {
+    private readonly object _gate = new();
+    private int _leases;
+    private bool _closeRequested;
+
     private protected TokenAdminConnection(ServiceHttpClient http, string? userName, DateTimeOffset connectedAt)
     {
         Http = http;
@@ -36,19 +41,61 @@ public abstract class TokenAdminConnection : IDisposable
 
     public bool SkipCertificateCheck => Http.Options.SkipCertificateCheck;
 
-    /// <summary>False after Disconnect-TokenAdmin.</summary>
-    public bool IsOpen => !Http.IsDisposed;
+    /// <summary>False after Disconnect-TokenAdmin (or a Connect-* that replaced it); commands already using it finish with it.</summary>
+    public bool IsOpen => !Volatile.Read(ref _closeRequested);
 
     internal ServiceHttpClient Http { get; }
 
     /// <summary>Written to the pipeline (-PassThru, or carried by output objects): someone may hold it, so replacing it must not close it.</summary>
     internal bool HandedOut { get; set; }
 
+    /// <summary>
+    /// A running command holds the connection until it ends, so a Disconnect-TokenAdmin or a
+    /// Connect-* in another runspace (ForEach-Object -Parallel, thread jobs) cannot pull the pool
+    /// from under its requests. False when the connection is already closed.
+    /// </summary>
+    internal bool TryAcquire()
+    {
+        lock (_gate)
+        {
+            if (_closeRequested)
+            {
+                return false;
+            }
+
+            _leases++;
+            return true;
+        }
+    }
+
+    internal void Release()
+    {
+        lock (_gate)
+        {
+            if (--_leases == 0 && _closeRequested)
+            {
+                ReleaseResources();
+            }
+        }
+    }
+
+    /// <summary>Closes the connection: at once when no command is using it, otherwise when the last one ends.</summary>
     public void Dispose()
     {
-        Http.Dispose();
+        lock (_gate)
+        {
+            _closeRequested = true;
+            if (_leases == 0)
+            {
+                ReleaseResources();
+            }
+        }
+
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Frees the pool (and whatever else the service keeps, such as a private key).</summary>
+    private protected virtual void ReleaseResources() => Http.Dispose();
 
     public override string ToString() =>
         $"{Service} {BaseUri} ({(UserName is null ? AuthenticationType : $"{UserName}, {AuthenticationType}")})";

@@ -9,8 +9,10 @@ internal static class ErrorIds
     public const string NotConnected = "NotConnected";
     public const string ConnectionClosed = "ConnectionClosed";
     public const string InvalidEndpoint = "InvalidEndpoint";
+    public const string ConnectFailed = "ConnectFailed";
     public const string InvalidCredential = "InvalidCredential";
     public const string InvalidArgument = "InvalidArgument";
+    public const string InvalidPipelineInput = "InvalidPipelineInput";
     public const string InvalidRequest = "InvalidRequest";
     public const string AuthenticationFailed = "AuthenticationFailed";
     public const string PermissionDenied = "PermissionDenied";

@@ -23,7 +23,14 @@ public sealed class ServiceRequestException : TokenAdminException
         Method = source.Method;
         Url = source.Url;
         Operation = source.Operation;
+        OutcomeUnknown = source.OutcomeUnknown;
     }
+
+    /// <summary>
+    /// An earlier attempt broke off with its outcome unknown (connection lost, timeout, 502/504):
+    /// the service may have done what was asked although this error says otherwise. Check first.
+    /// </summary>
+    public bool OutcomeUnknown { get; }
 
     /// <summary>HTTP status, when the service answered.</summary>
     public int? StatusCode { get; }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace TokenAdmin;
 
@@ -19,4 +20,11 @@ public class TokenAdminException : Exception
 
     /// <summary>The stable ErrorId (the first part of FullyQualifiedErrorId): "NotConnected", "InvalidCredential", ...</summary>
     public string ErrorId { get; }
+
+    /// <summary>
+    /// When the error stopped a bulk command: the items it never sent, ready to pipe back into the
+    /// same command once the cause is fixed (serial numbers as text; HDC tokens as
+    /// <see cref="AuthTokenReference"/>, whose value is a SecureString). Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<object> NotAttempted { get; internal init; } = Array.Empty<object>();
 }

@@ -60,7 +60,9 @@ public sealed class ConnectAuthTokenServiceCommand : ConnectCommand
     /// <summary>Time source for ConnectedAt; tests pin it.</summary>
     internal IClock Clock { get; set; } = SystemClock.Instance;
 
-    private protected override void Process()
+    private protected override string ServiceName => HdcErrors.Vocabulary.ServiceName;
+
+    private protected override void Connect()
     {
         var options = BuildOptions(BaseUri);
         var (authenticator, userName) = CreateAuthenticator();

@@ -58,7 +58,7 @@ public sealed class GetAuthTokenContextCommand : HdcCommand
             if (matches.Count == 0 && !WildcardMatcher.ContainsWildcards(name))
             {
                 Seam.WriteError(new CommandError(
-                    new ArgumentException($"There is no context named '{name}' on {connection.BaseUri}. Run Get-AuthTokenContext without -Name to list them."),
+                    new ArgumentException($"There is no context named '{EchoedText.Of(name)}' on {connection.BaseUri}. Run Get-AuthTokenContext without -Name to list them."),
                     HdcErrors.AuthTokenContextNotFound, ErrorCategory.ObjectNotFound, name));
             }
 

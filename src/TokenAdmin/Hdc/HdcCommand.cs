@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Hdc;
+using TokenAdmin.Core.Text;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
 
@@ -62,7 +63,8 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
             return resolution.Names;
         }
 
-        var unknown = string.Join(", ", resolution.Unknown.Select(u => $"'{u}'"));
+        var unknown = string.Join(", ", resolution.Unknown.Take(5).Select(u => $"'{EchoedText.Of(u)}'"))
+            + (resolution.Unknown.Count > 5 ? $" and {resolution.Unknown.Count - 5} more" : string.Empty);
         Seam.WriteError(new CommandError(
             new ArgumentException($"Unknown context {unknown} on {connection.BaseUri}. Valid contexts: {HdcContextResolver.Describe(available)}. Get-AuthTokenContext lists them."),
             HdcErrors.InvalidAuthTokenContext, ErrorCategory.InvalidArgument, target));

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using TokenAdmin.Core.Text;
 using TokenAdmin.Connections;
@@ -31,8 +34,9 @@ namespace TokenAdmin.Hdc;
 [OutputType(typeof(AuthTokenRemovalResult))]
 public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
 {
-    /// <summary>Token values to revoke.</summary>
+    /// <summary>Token values to revoke: text, or SecureStrings (such as the Token of an AuthTokenReference a stopped run left in its error's NotAttempted).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [TokenAsText]
     [ValidateNotNullOrEmpty]
     public string[] Token { get; set; } = null!;
 
@@ -57,7 +61,15 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
 
     private protected override int ItemsBoundOnCommandLine => Token?.Length ?? 0;
 
-    private protected override void Process()
+    private protected override IReadOnlyList<string> ItemProperties { get; } = new[] { nameof(Token) };
+
+    private protected override IEnumerable<object> CurrentItemsNotAttempted()
+    {
+        var userId = UserId > 0 ? UserId : (long?)null;
+        return (Token ?? Array.Empty<string>()).Select(token => (object)new AuthTokenReference(token, TokenFingerprint.Of(token), userId, UserFullName));
+    }
+
+    private protected override void ProcessItems()
     {
         var connection = RequireConnection();
         // This record's owner, copied: the completions below run after later records have rebound them.
@@ -76,7 +88,7 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
                     await connection.Client.DeleteTokenAsync(token, Trace, ct).ConfigureAwait(false);
                     return true;
                 },
-                fingerprint, HdcErrors.TokenVocabulary, _ =>
+                fingerprint, () => new AuthTokenReference(token, fingerprint, userId, userFullName), HdcErrors.TokenVocabulary, _ =>
                 {
                     if (PassThruPresent)
                     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using TokenAdmin.Core.Http;
 
@@ -18,6 +19,9 @@ internal sealed record CommandError(Exception Exception, string ErrorId, ErrorCa
 
     public string? RecommendedAction { get; init; }
 
+    /// <summary>Items a terminating error left unsent, for <see cref="TokenAdminException.NotAttempted"/>.</summary>
+    public IReadOnlyList<object> NotAttempted { get; init; } = Array.Empty<object>();
+
     public ErrorRecord ToErrorRecord() =>
         new(PublicException(), ErrorId, Category, TargetObject)
         {
@@ -31,8 +35,9 @@ internal sealed record CommandError(Exception Exception, string ErrorId, ErrorCa
     /// </summary>
     public Exception PublicException() => Exception switch
     {
-        ServiceException { Failure: ServiceFailure.InvalidEndpoint or ServiceFailure.InvalidCredential } => new TokenAdminException(DisplayMessage, ErrorId),
-        ServiceException service => new ServiceRequestException(service, DisplayMessage, ErrorId),
+        ServiceException { Failure: ServiceFailure.InvalidEndpoint or ServiceFailure.InvalidCredential } => new TokenAdminException(DisplayMessage, ErrorId) { NotAttempted = NotAttempted },
+        ServiceException service => new ServiceRequestException(service, DisplayMessage, ErrorId) { NotAttempted = NotAttempted },
+        TokenAdminException own when NotAttempted.Count > 0 => new TokenAdminException(DisplayMessage, own.ErrorId) { NotAttempted = NotAttempted },
         _ => Exception,
     };
 }

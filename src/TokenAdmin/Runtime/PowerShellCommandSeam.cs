@@ -58,7 +58,8 @@ internal sealed class PowerShellCommandSeam : ICommandSeam
             return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
         }
 
-        return _cmdlet.GetVariableValue(preferenceVariable) is ActionPreference preference
+        // A preference may hold a string ($VerbosePreference = 'Continue'); PowerShell converts it, so do we.
+        return LanguagePrimitives.TryConvertTo<ActionPreference>(_cmdlet.GetVariableValue(preferenceVariable), out var preference)
             && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -7,6 +8,10 @@ namespace TokenAdmin.Runtime;
 /// <summary>
 /// Bulk work for Remove-*: up to -ThrottleLimit requests in flight on the connection's one pool,
 /// results handled on the pipeline thread in completion order, progress for runs of more than one item.
+/// Every item ends as exactly one of: done, failed with its own error, or not attempted. A failure
+/// that dooms every later item (the credentials were refused) stops new starts; the requests in
+/// flight are waited for and their outcomes written before the command terminates with an error
+/// that counts and carries the items it never sent.
 /// </summary>
 internal sealed class ThrottledRunner
 {
@@ -16,6 +21,8 @@ internal sealed class ThrottledRunner
     private readonly ICommandSeam _seam;
     private readonly int _limit;
     private readonly string _activity;
+    private readonly List<object> _notAttempted = new();
+    private CommandError? _fatal;
     private int _inFlight;
     private int _started;
     private int _finished;
@@ -33,16 +40,48 @@ internal sealed class ThrottledRunner
     /// <summary>Known total (items given as an array), for a percentage; 0 when they stream in.</summary>
     public int ExpectedTotal { get; set; }
 
-    /// <summary>Starts <paramref name="work"/> once a slot is free; <paramref name="completed"/> runs on the pipeline thread.</summary>
-    public void Start<T>(Func<CancellationToken, Task<T>> work, Action<Task<T>> completed)
+    /// <summary>
+    /// Starts <paramref name="work"/> once a slot is free; <paramref name="completed"/> runs on the
+    /// pipeline thread. After a fatal failure nothing starts: <paramref name="item"/> makes what is
+    /// recorded as not attempted instead (made only then: most runs never need it).
+    /// </summary>
+    public void Start<T>(Func<object> item, Func<CancellationToken, Task<T>> work, Action<Task<T>> completed)
     {
-        _pump.PumpUntil(() => _inFlight < _limit);
+        _pump.PumpUntil(() => _inFlight < _limit || _fatal is not null);
+        if (_fatal is not null)
+        {
+            _notAttempted.Add(item());
+            return;
+        }
+
         _inFlight++;
         _started++;
         var task = _pump.Start(work);
         task.ContinueWith(t => _pump.Post(() => Complete(t, completed)), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    /// <summary>Items the command will not send because of an earlier fatal failure (a record that arrives after it).</summary>
+    public void NotAttempted(IEnumerable<object> items) => _notAttempted.AddRange(items);
+
+    /// <summary>
+    /// One item's failure that every later item would share. The first one becomes the command's
+    /// terminating error (see <see cref="ThrowIfFatal"/>); requests already in flight that fail the
+    /// same way are each written as their item's own error.
+    /// </summary>
+    public void Fatal(CommandError error)
+    {
+        if (_fatal is null)
+        {
+            _fatal = error;
+        }
+        else
+        {
+            _seam.WriteError(error);
+        }
+    }
+
+    public bool HasFailedFatally => _fatal is not null;
 
     /// <summary>Waits for everything started; ends the progress bar.</summary>
     public void Drain()
@@ -53,6 +92,29 @@ internal sealed class ThrottledRunner
             _seam.WriteProgress(new ProgressUpdate(ProgressActivityId, _activity, "Done", 100, Completed: true));
             _progressShown = false;
         }
+    }
+
+    /// <summary>After a fatal failure: drains, then terminates with the error, counting and carrying the items never sent.</summary>
+    public void ThrowIfFatal()
+    {
+        if (_fatal is null)
+        {
+            return;
+        }
+
+        Drain();
+        var error = _fatal;
+        if (_notAttempted.Count > 0)
+        {
+            var count = _notAttempted.Count;
+            error = error with
+            {
+                Message = $"{error.DisplayMessage} {count} more {(count == 1 ? "item was" : "items were")} not attempted; the error's Exception.NotAttempted holds them.",
+                NotAttempted = _notAttempted.ToArray(),
+            };
+        }
+
+        _seam.ThrowTerminatingError(error);
     }
 
     private void Complete<T>(Task<T> task, Action<Task<T>> completed)

@@ -40,7 +40,8 @@ public abstract class TokenAdminCommand : PSCmdlet, IDisposable
 
     public void Dispose()
     {
-        _stopping.Cancel(); // a terminating error may leave requests in flight: end them
+        _stopping.Cancel(); // Ctrl+C or a bug may leave requests in flight: end them
+        ReleaseResources();
         _pump?.Dispose();
         _stopping.Dispose();
         GC.SuppressFinalize(this);
@@ -62,6 +63,11 @@ public abstract class TokenAdminCommand : PSCmdlet, IDisposable
     protected sealed override void EndProcessing() => Guarded(End);
 
     protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>At the command's end, whatever way it ends: what it held (the connections it used).</summary>
+    private protected virtual void ReleaseResources()
+    {
+    }
 
     private protected virtual void Begin()
     {

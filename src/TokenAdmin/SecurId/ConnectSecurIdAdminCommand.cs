@@ -68,7 +68,9 @@ public sealed class ConnectSecurIdAdminCommand : ConnectCommand
     /// <summary>Time source for JWTs and ConnectedAt; tests pin it.</summary>
     internal IClock Clock { get; set; } = SystemClock.Instance;
 
-    private protected override void Process()
+    private protected override string ServiceName => SecurIdErrors.Lookup.ServiceName;
+
+    private protected override void Connect()
     {
         var key = ReadKey();
         SecurIdClient? client = null;

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using TokenAdmin.Connections;
 using TokenAdmin.Errors;
@@ -54,7 +56,11 @@ public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurI
 
     private protected override int ItemsBoundOnCommandLine => SerialNumber?.Length ?? 0;
 
-    private protected override void Process()
+    private protected override IReadOnlyList<string> ItemProperties { get; } = new[] { nameof(SerialNumber), "TokenSerialNumber" };
+
+    private protected override IEnumerable<object> CurrentItemsNotAttempted() => SerialNumber ?? Array.Empty<string>();
+
+    private protected override void ProcessItems()
     {
         var connection = RequireConnection();
         // This record's owner, copied: the completions below run after later records have rebound it.
@@ -67,7 +73,7 @@ public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurI
                 continue;
             }
 
-            StartItem(Runner, ct => connection.Client.DeleteAsync(serial, Trace, ct), serial, SecurIdErrors.Delete, deleted =>
+            StartItem(Runner, ct => connection.Client.DeleteAsync(serial, Trace, ct), serial, () => serial, SecurIdErrors.Delete, deleted =>
             {
                 if (PassThruPresent)
                 {

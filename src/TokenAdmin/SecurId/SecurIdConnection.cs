@@ -35,5 +35,7 @@ public sealed class SecurIdConnection : TokenAdminConnection
 
     internal SecurIdClient Client { get; }
 
+    private protected override void ReleaseResources() => Client.Dispose(); // the pool and the private key
+
     public override string ToString() => $"{Service} {AdminRestApiUrl} ({CustomerName ?? "customer unknown"}, {AccessId}, {KeyRole})";
 }
