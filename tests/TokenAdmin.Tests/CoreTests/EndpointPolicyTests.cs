@@ -41,5 +41,29 @@ public class EndpointPolicyTests
     [Fact]
     public void The_base_path_gets_a_trailing_slash_so_relative_paths_stay_below_it() =>
         Assert.Equal("https://h.example/tenant/hdc/api/authtokens",
-            new Uri(EndpointPolicy.Validate(new Uri("https://h.example/tenant/hdc?x=1"), false), "api/authtokens").ToString());
+            new Uri(EndpointPolicy.Validate(new Uri("https://h.example/tenant/hdc"), false), "api/authtokens").ToString());
+
+    [Theory]
+    [InlineData("https://h.example/tenant/hdc?tenant=7")]
+    [InlineData("https://h.example/tenant/hdc/#/login")]
+    public void A_query_string_or_fragment_is_refused_rather_than_silently_dropped(string url)
+    {
+        var refused = Assert.Throws<ServiceException>(() => EndpointPolicy.Validate(new Uri(url), false));
+        Assert.Equal(ServiceFailure.InvalidEndpoint, refused.Failure);
+        Assert.Contains("query string or fragment", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("http://proxy-user:hunter22@proxy.example:8080/")]
+    [InlineData("http://hunter22@proxy.example:8080/")]
+    public void A_proxy_with_user_info_is_refused_without_echoing_it(string url)
+    {
+        var refused = Assert.Throws<ServiceException>(() => EndpointPolicy.ValidateProxy(new Uri(url)));
+        Assert.Contains("-ProxyCredential", refused.Message);
+        Assert.DoesNotContain("hunter22", refused.Message);
+    }
+
+    [Fact]
+    public void Urls_shown_in_errors_lose_their_user_info() =>
+        Assert.Equal("http://host.example/hdc/", EndpointPolicy.WithoutUserInfo(new Uri("http://demo:demo-pass@host.example/hdc/")));
 }

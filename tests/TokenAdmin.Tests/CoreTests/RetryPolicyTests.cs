@@ -133,6 +133,28 @@ public class RetryPolicyTests
     [InlineData("")]
     [InlineData("soon")]
     [InlineData("-5")]
-    public void Unreadable_retry_after_is_ignored(string? header) =>
-        Assert.Null(RetryPolicy.ParseRetryAfter(header, DateTimeOffset.UtcNow));
+    [InlineData("+5")]
+    [InlineData("12.31")]
+    [InlineData("1.5")]
+    [InlineData("1, 2")]
+    [InlineData("2026-11-22T10:00:42Z")]
+    [InlineData("22 Nov 2026 10:00:42")]
+    [InlineData("Sun, 22 Nov 2026 10:00:42 +0100")]
+    public void Anything_but_delay_seconds_or_an_http_date_is_not_a_retry_after(string? header) =>
+        Assert.Null(RetryPolicy.ParseRetryAfter(header, new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)));
+
+    [Theory]
+    [InlineData("Sun, 22 Nov 2026 10:00:42 GMT")]
+    [InlineData("Sunday, 22-Nov-26 10:00:42 GMT")]
+    [InlineData("Sun Nov 22 10:00:42 2026")]
+    public void The_three_http_date_forms_a_recipient_must_accept(string header) =>
+        Assert.Equal(TimeSpan.FromSeconds(42), RetryPolicy.ParseRetryAfter(header, new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero)));
+
+    [Fact]
+    public void A_delay_too_large_for_a_timespan_is_a_very_long_wait_which_the_cap_refuses()
+    {
+        var wait = RetryPolicy.ParseRetryAfter("99999999999999999999999", DateTimeOffset.UtcNow);
+        Assert.Equal(TimeSpan.MaxValue, wait);
+        Assert.False(RetryPolicy.Decide(AttemptOutcome.Response, 429, true, wait, 0, 4, Options, 0.5).Retry);
+    }
 }

@@ -278,7 +278,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     [Fact]
     public async Task Verbose_shows_method_url_status_and_duration_and_debug_shows_redacted_headers_and_bodies()
     {
-        var trace = new ListTrace();
+        var trace = new RecordingTrace();
         var token = _emulator.Hdc.Tokens[0].Token;
 
         await Client().SendAsync(Get("api/authtokens/json"), trace, default);
@@ -299,7 +299,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         var token = _emulator.Hdc.Tokens[0].Token;
         var echo = $$"""{"success":false,"errorCode":"BAD {{token}}","message":"token {{token}} rejected for demo.admin:{{DemoCredentials.HdcAdminPassword}}","token":"{{token}}"}""";
         _emulator.Faults.Enqueue(DeleteRoute, FaultStep.Status(400, body: echo));
-        var trace = new ListTrace();
+        var trace = new RecordingTrace();
 
         var failure = await Assert.ThrowsAsync<ServiceException>(() => Client().SendAsync(Delete(token), trace, default));
 
@@ -312,7 +312,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     public async Task Bearer_tokens_and_basic_credentials_never_reach_logs_or_errors()
     {
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(500, body: $"plain text echo {DemoCredentials.HdcAdminAccessToken}", contentType: "text/plain"));
-        var trace = new ListTrace();
+        var trace = new RecordingTrace();
         var client = Client(authenticator: new BearerAuthenticator(SecretText.Protect(DemoCredentials.HdcAdminAccessToken)));
 
         var failure = await Assert.ThrowsAsync<ServiceException>(() => client.SendAsync(Get("api/authtokens/context/json"), trace, default));
@@ -417,35 +417,6 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         {
             using var json = System.Text.Json.JsonDocument.Parse(response.Content);
             return new ServiceError(json.RootElement.GetProperty("errorCode").GetString(), json.RootElement.GetProperty("message").GetString());
-        }
-    }
-
-    private sealed class ListTrace : IHttpTrace
-    {
-        public List<string> Verbose { get; } = new();
-
-        public List<string> Debug { get; } = new();
-
-        public string All => string.Join("\n", Verbose.Concat(Debug));
-
-        public bool IsVerboseEnabled => true;
-
-        public bool IsDebugEnabled => true;
-
-        void IHttpTrace.Verbose(string message)
-        {
-            lock (Verbose)
-            {
-                Verbose.Add(message);
-            }
-        }
-
-        void IHttpTrace.Debug(string message)
-        {
-            lock (Debug)
-            {
-                Debug.Add(message);
-            }
         }
     }
 }

@@ -109,14 +109,14 @@ public sealed class GetAuthTokenTests : HdcTestContext
     }
 
     [Fact]
-    public void A_body_that_is_not_a_token_list_is_an_InvalidResponse()
+    public void A_body_that_is_not_a_token_list_is_an_UnexpectedResponse()
     {
         Connect();
         Emulator.Faults.Enqueue("hdc.tokens.list", FaultStep.Status(200, body: "<html>login page</html>", contentType: "text/html"));
 
         var seam = Run(new GetAuthTokenCommand());
 
-        Assert.Equal(ErrorIds.InvalidResponse, Assert.Single(seam.Errors).ErrorId);
+        Assert.Equal(ErrorIds.UnexpectedResponse, Assert.Single(seam.Errors).ErrorId);
     }
 }
 

@@ -56,6 +56,12 @@ public sealed class ModuleHelpTests(ModuleHelpFixture help) : IClassFixture<Modu
                     continue;
                 }
 
+                if (attributes.Any(a => Named(a, "DontShow", false)))
+                {
+                    Assert.False(documented.ContainsKey(property.Name), $"{name} documents -{property.Name}, which is hidden (DontShow).");
+                    continue;
+                }
+
                 Assert.True(documented.TryGetValue(property.Name, out var parameter), $"{name} -{property.Name} is not documented.");
                 Assert.True(InSomeSyntaxItem(name, property.Name), $"{name} -{property.Name} is in no syntax item.");
                 if (attributes.Count == 1)

@@ -81,7 +81,9 @@ public class CmdletMetadataTests
         foreach (var set in sets)
         {
             var parameters = cmdlet.InSet(set).ToList();
-            Assert.True(parameters.Count(p => p.ByValue) <= 1, $"{name} [{set}]: more than one ValueFromPipeline parameter");
+            // A hidden InputObject beside the item parameter only lets the command see what was piped.
+            Assert.True(parameters.Count(p => p.ByValue && !p.DontShow) <= 1, $"{name} [{set}]: more than one ValueFromPipeline parameter");
+            Assert.All(parameters.Where(p => p.ByValue && p.DontShow), p => Assert.Equal(typeof(PSObject), p.Type));
             var positions = parameters.Where(p => p.Position is not null).Select(p => p.Position).ToList();
             Assert.True(positions.Distinct().Count() == positions.Count, $"{name} [{set}]: duplicate positions");
             if (sets.Count > 1)

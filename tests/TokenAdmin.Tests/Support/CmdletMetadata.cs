@@ -57,7 +57,7 @@ internal sealed record CmdletMetadata(
 
 internal sealed record ParameterMetadata(
     PropertyInfo Property, string SetName, bool Mandatory, int? Position, bool ByValue, bool ByPropertyName,
-    IReadOnlyList<string> Aliases, IReadOnlyList<Type> Attributes)
+    IReadOnlyList<string> Aliases, IReadOnlyList<Type> Attributes, bool DontShow = false)
 {
     public string Name => Property.Name;
 
@@ -82,7 +82,8 @@ internal sealed record ParameterMetadata(
                 CmdletMetadata.Named<bool>(p, nameof(ParameterAttribute.ValueFromPipeline)),
                 CmdletMetadata.Named<bool>(p, nameof(ParameterAttribute.ValueFromPipelineByPropertyName)),
                 aliases,
-                others);
+                others,
+                CmdletMetadata.Named<bool>(p, nameof(ParameterAttribute.DontShow)));
         });
     }
 }

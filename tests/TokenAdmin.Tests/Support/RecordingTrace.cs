@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+using TokenAdmin.Core.Http;
+
+namespace TokenAdmin.Tests.Support;
+
+/// <summary>The core's request log, collected (thread-safe: requests complete on pool threads).</summary>
+internal sealed class RecordingTrace : IHttpTrace
+{
+    public List<string> Verbose { get; } = new();
+
+    public List<string> Debug { get; } = new();
+
+    public string All
+    {
+        get
+        {
+            lock (Verbose)
+            {
+                lock (Debug)
+                {
+                    return string.Join("\n", Verbose.Concat(Debug));
+                }
+            }
+        }
+    }
+
+    public bool IsVerboseEnabled => true;
+
+    public bool IsDebugEnabled => true;
+
+    void IHttpTrace.Verbose(string message)
+    {
+        lock (Verbose)
+        {
+            Verbose.Add(message);
+        }
+    }
+
+    void IHttpTrace.Debug(string message)
+    {
+        lock (Debug)
+        {
+            Debug.Add(message);
+        }
+    }
+}
