@@ -105,15 +105,16 @@ internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedS
     private static FaultStep ToStep(FaultStepRequest step)
     {
         var large = step.Endless || step.BodyBytes is not null;
-        var kinds = (step.Status is null ? 0 : 1) + (step.Abort ? 1 : 0) + (step.Hang ? 1 : 0) + (step.AbortAfterApplying ? 1 : 0) + (large ? 1 : 0);
+        var kinds = (step.Status is null ? 0 : 1) + (step.Abort ? 1 : 0) + (step.Hang ? 1 : 0) + (step.AbortAfterApplying ? 1 : 0) + (large ? 1 : 0) + (step.Pass ? 1 : 0);
         if (kinds != 1)
         {
-            throw new ArgumentException("Each step needs exactly one of status, abort: true, abortAfterApplying: true, hang: true, bodyBytes (or endless: true).", nameof(step));
+            throw new ArgumentException("Each step needs exactly one of status, pass: true, abort: true, abortAfterApplying: true, hang: true, bodyBytes (or endless: true).", nameof(step));
         }
 
         return step switch
         {
             { Status: { } status } => FaultStep.Status(status, step.RetryAfter, step.Body, step.ContentType, step.ReasonPhrase, step.Headers),
+            { Pass: true } => FaultStep.Pass(),
             { Abort: true } => FaultStep.Abort(),
             { AbortAfterApplying: true } => FaultStep.AbortAfterApplying(),
             { Hang: true } => FaultStep.Hang(),

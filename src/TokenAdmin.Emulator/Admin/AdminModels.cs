@@ -24,7 +24,7 @@ internal sealed record FaultRequest(string? Route, int? LatencyMs, IReadOnlyList
 /// <summary>One step: exactly one of <c>status</c>, <c>abort: true</c>, <c>hang: true</c>.</summary>
 internal sealed record FaultStepRequest(int? Status, string? RetryAfter, string? Body, string? ContentType, bool Abort, bool Hang,
     bool AbortAfterApplying = false, string? ReasonPhrase = null, IReadOnlyDictionary<string, string>? Headers = null,
-    long? BodyBytes = null, bool Endless = false, bool Gzip = false);
+    long? BodyBytes = null, bool Endless = false, bool Gzip = false, bool Pass = false);
 
 /// <summary>The route's fault state after a <c>POST /_emulator/faults</c>.</summary>
 internal sealed record FaultSummary(string Route, int PendingSteps, int? LatencyMs);

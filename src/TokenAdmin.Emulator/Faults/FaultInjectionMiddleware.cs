@@ -15,6 +15,11 @@ namespace TokenAdmin.Emulator;
 /// </summary>
 internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInjector faults, IHostApplicationLifetime lifetime)
 {
+    private static readonly object AppliedFaultKey = new();
+
+    /// <summary>The fault step this request got, as the journal shows it; null when it was served normally.</summary>
+    public static string? AppliedFault(HttpContext context) => context.Items[AppliedFaultKey] as string;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var route = EmulatorEndpoints.RouteNameOf(context);
@@ -25,6 +30,10 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
         }
 
         var plan = faults.Next(route);
+        if (plan.Step is { Kind: not FaultKind.Pass } planned)
+        {
+            context.Items[AppliedFaultKey] = planned.ToString();
+        }
 
         // Delays end when the client leaves or the host stops, so disposing a host never waits on them.
         using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
@@ -36,7 +45,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
 
         switch (plan.Step)
         {
-            case null:
+            case null or { Kind: FaultKind.Pass }:
                 await next(context);
                 break;
             case { Kind: FaultKind.Status } step:

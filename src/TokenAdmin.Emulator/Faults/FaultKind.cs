@@ -3,6 +3,9 @@ namespace TokenAdmin.Emulator;
 /// <summary>What an injected fault does to one request.</summary>
 public enum FaultKind
 {
+    /// <summary>Serve the route normally: a placeholder, so that a later step hits the n-th request.</summary>
+    Pass,
+
     /// <summary>Answer with a chosen status (and Retry-After, body) instead of the real route.</summary>
     Status,
 

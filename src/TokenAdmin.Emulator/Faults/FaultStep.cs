@@ -9,6 +9,9 @@ public sealed record FaultStep
     /// <summary>In a reason phrase or header value: replaced by the request's Authorization header, as a hostile service might echo it.</summary>
     public const string AuthorizationPlaceholder = "{authorization}";
 
+    /// <summary>How the journal names an <see cref="AbortAfterApplying"/> step.</summary>
+    public const string AbortAfterApplyingName = "abort-after";
+
     /// <summary>The <see cref="BodyBytes"/> of a body that never ends.</summary>
     public const long Endless = long.MaxValue;
 
@@ -60,6 +63,9 @@ public sealed record FaultStep
         };
     }
 
+    /// <summary>Serve this request normally; the next step applies to the request after it.</summary>
+    public static FaultStep Pass() => new(FaultKind.Pass);
+
     /// <summary>Abort the connection without a response (the client sees a transport failure). The route does not run.</summary>
     public static FaultStep Abort() => new(FaultKind.Abort);
 
@@ -83,7 +89,7 @@ public sealed record FaultStep
     {
         FaultKind.Status when RetryAfter is not null => $"{StatusCode}:{RetryAfter}",
         FaultKind.Status => StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        FaultKind.AbortAfterApplying => "abort-after",
+        FaultKind.AbortAfterApplying => AbortAfterApplyingName,
         FaultKind.LargeBody => Gzip ? "gzip-bomb" : "large-body",
         _ => Kind.ToString().ToLowerInvariant(),
     };

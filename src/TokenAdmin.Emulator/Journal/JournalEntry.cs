@@ -46,8 +46,14 @@ public sealed record JournalEntry
     /// <summary>The host of the absolute-form target when <see cref="ViaProxy"/>.</summary>
     public string? TargetHost { get; init; }
 
-    /// <summary>The response status; null while in flight or when aborted.</summary>
+    /// <summary>
+    /// The response status; null while in flight or when aborted. After an abort-after-applying fault
+    /// it is the status the route set, which the client never received (the change was applied).
+    /// </summary>
     public int? StatusCode { get; init; }
+
+    /// <summary>The injected fault this request got ("429:1", "abort", "abort-after", ...); null when served normally.</summary>
+    public string? Fault { get; init; }
 
     /// <summary>The request ended without a response: the connection was aborted or the client went away.</summary>
     public bool Aborted { get; init; }

@@ -89,7 +89,7 @@ public sealed class RequestJournal
     }
 
     /// <summary>Completes an entry once; later calls (and calls after <see cref="Clear"/>) do nothing.</summary>
-    internal void RecordCompletion(long sequence, int? statusCode, bool aborted, DateTimeOffset completedAt)
+    internal void RecordCompletion(long sequence, int? statusCode, bool aborted, DateTimeOffset completedAt, string? fault = null)
     {
         lock (gate)
         {
@@ -99,7 +99,7 @@ public sealed class RequestJournal
                 return;
             }
 
-            var entry = entries[index] with { StatusCode = aborted ? null : statusCode, Aborted = aborted, CompletedAt = completedAt };
+            var entry = entries[index] with { StatusCode = statusCode, Aborted = aborted, CompletedAt = completedAt, Fault = fault };
             entries[index] = entry;
             Notify(entry);
         }

@@ -47,7 +47,7 @@ internal sealed class RequestJournalMiddleware(RequestDelegate next, RequestJour
         {
             // Kestrel runs OnStarting even for an aborted request, which then sends nothing.
             var aborted = ConnectionAbort.WasAborted(context);
-            journal.RecordCompletion(entry.Sequence, context.Response.StatusCode, aborted, timeProvider.GetUtcNow());
+            journal.RecordCompletion(entry.Sequence, aborted ? null : context.Response.StatusCode, aborted, timeProvider.GetUtcNow(), FaultInjectionMiddleware.AppliedFault(context));
             return Task.CompletedTask;
         });
 
@@ -67,7 +67,9 @@ internal sealed class RequestJournalMiddleware(RequestDelegate next, RequestJour
             // send one (e.g. a 404 with no body) and OnStarting records it. Only the first counts.
             if (ConnectionAbort.WasAborted(context))
             {
-                journal.RecordCompletion(entry.Sequence, null, aborted: true, timeProvider.GetUtcNow());
+                var fault = FaultInjectionMiddleware.AppliedFault(context);
+                var applied = fault == FaultStep.AbortAfterApplyingName ? context.Response.StatusCode : (int?)null;
+                journal.RecordCompletion(entry.Sequence, applied, aborted: true, timeProvider.GetUtcNow(), fault);
             }
         }
     }

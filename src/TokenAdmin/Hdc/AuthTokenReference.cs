@@ -14,7 +14,7 @@ public sealed class AuthTokenReference
     {
         Token = SecretText.Protect(token);
         Fingerprint = fingerprint;
-        UserId = userId;
+        UserId = userId ?? 0;
         UserFullName = userFullName;
     }
 
@@ -23,9 +23,10 @@ public sealed class AuthTokenReference
     /// <summary>The token's value, read-only; Remove-AuthToken -Token accepts it.</summary>
     public SecureString Token { get; }
 
-    public long? UserId { get; }
+    /// <summary>The token's user when the run knew it; 0 when not.</summary>
+    public long UserId { get; }
 
     public string? UserFullName { get; }
 
-    public override string ToString() => UserId is { } id ? $"{Fingerprint} (user {id})" : Fingerprint;
+    public override string ToString() => UserId > 0 ? $"{Fingerprint} (user {UserId})" : Fingerprint;
 }

@@ -43,10 +43,10 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
     /// <summary>
     /// The user the token belongs to, as listed: bound by property name from Get-AuthToken output or a
     /// CSV UserId column. Named in the confirmation prompt and in the -PassThru result; not sent (the
-    /// service identifies a token by its value alone).
+    /// service identifies a token by its value alone). 0 means not known.
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(0, long.MaxValue)]
     public long UserId { get; set; }
 
     /// <summary>The name of the token's user, bound by property name like -UserId; for the prompt and the result only.</summary>
