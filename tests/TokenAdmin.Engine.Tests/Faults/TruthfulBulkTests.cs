@@ -67,6 +67,20 @@ public sealed class TruthfulBulkTests : EngineTest
     }
 
     [Fact]
+    public void A_SecurID_deletion_answered_with_a_login_page_is_an_UnexpectedResponse()
+    {
+        ConnectSecurId();
+        var serial = Emulator.SecurId.Tokens[0].TokenSerialNumber;
+        Emulator.Faults.Enqueue("securid.tokens.delete", FaultStep.Status(200, body: "<!DOCTYPE html><html>Sign in</html>", contentType: "text/html"));
+
+        var result = Shell.Run("Remove-SecurIdHardwareToken -SerialNumber $args[0] -Confirm:$false -PassThru", serial);
+
+        Assert.Empty(result.Output);
+        Assert.Equal("UnexpectedResponse,TokenAdmin.SecurId.RemoveSecurIdHardwareTokenCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        Assert.NotNull(Emulator.SecurId.Find(serial));
+    }
+
+    [Fact]
     public void A_401_mid_run_drains_what_is_in_flight_and_carries_what_was_never_sent()
     {
         for (var i = 0; i < 26; i++)

@@ -133,4 +133,41 @@ public sealed class SecurIdKeyReaderTests : IDisposable
         Assert.True(SecurIdKeyReader.IsReadableByOthers(path, out var loose));
         Assert.Equal("0644", loose);
     }
+
+    [Fact]
+    public void An_empty_file_a_device_and_a_file_over_the_size_limit_are_refused_before_reading()
+    {
+        var empty = Path.Combine(_directory, "empty.json");
+        File.WriteAllText(empty, string.Empty);
+        var large = Path.Combine(_directory, "large.json");
+        File.WriteAllText(large, "{\"accessID\":\"" + new string('a', SecurIdKeyReader.MaxKeyFileBytes) + "\"}");
+        var paths = new List<string> { empty, large, _directory };
+        if (!OperatingSystem.IsWindows())
+        {
+            paths.Add("/dev/zero");
+        }
+
+        foreach (var path in paths)
+        {
+            var refused = Assert.Throws<ServiceException>(() => SecurIdKeyReader.ReadFile(path));
+            Assert.Equal(ServiceFailure.InvalidCredential, refused.Failure);
+        }
+    }
+
+    [Fact]
+    public void A_key_file_with_a_byte_order_mark_is_read()
+    {
+        var path = Path.Combine(_directory, "bom.json");
+        var json = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["accessID"] = "id-1",
+            ["accessKey"] = TestKeys.Pkcs1Pem,
+            ["adminRestApiUrl"] = "https://tenant.example/AdminInterface/restapi",
+        });
+        File.WriteAllText(path, json, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        using var key = SecurIdKeyReader.ReadFile(path);
+
+        Assert.Equal("id-1", key.AccessId);
+    }
 }
