@@ -21,6 +21,10 @@
       Package  builds, then packs out/TokenAdmin into out/packages/TokenAdmin.<version>.nupkg with
                Publish-PSResource (install it with Install-PSResource from that folder; see README).
       Demo     builds, starts the emulator and runs a short tour of the cmdlets against it.
+      Soak     the fault soak alone (a bulk Remove-AuthToken under 429/503, resets before and after
+               applying, 200 with a login page), larger with -SoakCount; prints its counts: lost,
+               false failures, false successes, requests inside a Retry-After window, duplicated
+               effects. All must be 0. Test runs it too, with 300 items.
       Clean    deletes out/ and the bin/ and obj/ folders of every project.
 
     The Pester suite and the demo run in a child pwsh: a binary module cannot be unloaded, so
@@ -29,8 +33,11 @@
     silently go on using the old code. A child process keeps your session clean.
 
 .PARAMETER Task
-    One or more of Build, Test, Pester, Package, Demo, Clean, run in the order given. Default: Build.
+    One or more of Build, Test, Pester, Package, Demo, Soak, Clean, run in the order given. Default: Build.
     A comma-joined list in one argument works too (-Task Demo,Pester from bash or cmd).
+
+.PARAMETER SoakCount
+    Items the Soak task removes (default 2002).
 
 .PARAMETER Configuration
     Debug or Release for Build, Pester, Package and Demo (default Release);
@@ -63,8 +70,11 @@
 #>
 [CmdletBinding()]
 param(
-    [ArgumentCompletions('Build', 'Test', 'Pester', 'Package', 'Demo', 'Clean')]
+    [ArgumentCompletions('Build', 'Test', 'Pester', 'Package', 'Demo', 'Soak', 'Clean')]
     [string[]] $Task = 'Build',
+
+    [ValidateRange(1, 1000000)]
+    [int] $SoakCount = 2002,
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -84,7 +94,7 @@ $PesterDirectory = Join-Path $RepositoryRoot 'Pester'
 $EmulatorSupportModule = Join-Path $PesterDirectory 'EmulatorSupport.psm1'
 $TestToolsProject = Join-Path $RepositoryRoot 'tests/TokenAdmin.TestTools/TokenAdmin.TestTools.csproj'
 $TestResultsDirectory = Join-Path $OutDirectory 'TestResults'
-$TaskNames = 'Build', 'Test', 'Pester', 'Package', 'Demo', 'Clean'
+$TaskNames = 'Build', 'Test', 'Pester', 'Package', 'Demo', 'Soak', 'Clean'
 
 # "-Task Demo,Pester" arrives from bash (pwsh -File) as ONE string: split it, then check each name.
 $Task = @($Task | ForEach-Object -Process { $_ -split ',' } | ForEach-Object -Process { $_.Trim() } | Where-Object -FilterScript { $_ })
@@ -446,6 +456,28 @@ function Invoke-CleanTask {
     $BuiltConfigurations.Clear()
 }
 
+function Invoke-SoakTask {
+    <#
+        The engine suite's fault soak with TOKENADMIN_SOAK_COUNT items; the detailed console
+        logger prints the test's own output line with the counts.
+    #>
+    [CmdletBinding()]
+    param()
+
+    $project = Join-Path $RepositoryRoot 'tests/TokenAdmin.Engine.Tests/TokenAdmin.Engine.Tests.csproj'
+    $previous = $env:TOKENADMIN_SOAK_COUNT
+    $env:TOKENADMIN_SOAK_COUNT = $SoakCount
+    try {
+        Invoke-NativeCommand -FilePath (Get-DotNetPath) -ArgumentList 'test', $project, '--filter', 'FullyQualifiedName~FaultSoakTests', '--logger', 'console;verbosity=detailed' `
+            -FailureMessage 'The fault soak found lost items or false outcomes (see its counts above)'
+    }
+    finally {
+        $env:TOKENADMIN_SOAK_COUNT = $previous
+    }
+
+    $BuiltConfigurations.Clear()
+}
+
 $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
 try {
     foreach ($name in $Task) {
@@ -456,6 +488,7 @@ try {
             'Pester' { Invoke-PesterTask }
             'Package' { Invoke-PackageTask }
             'Demo' { Invoke-DemoTask }
+            'Soak' { Invoke-SoakTask }
             'Clean' { Invoke-CleanTask }
         }
     }

@@ -162,7 +162,8 @@ public sealed class ServiceException : Exception
     }
 
     /// <summary>A 2xx that is not the documented success; <paramref name="problem"/> says what came back instead.</summary>
-    internal static ServiceException UnexpectedResponse(ServiceRequest request, string? url, ServiceResponse response, string problem, string? bodyExcerpt)
+    internal static ServiceException UnexpectedResponse(ServiceRequest request, string? url, ServiceResponse response, string problem, string? bodyExcerpt,
+        bool outcomeUnknown = false)
     {
         var message = new StringBuilder()
             .Append("Could not ").Append(request.Operation).Append(": ")
@@ -174,6 +175,11 @@ public sealed class ServiceException : Exception
             message.Append(" It sent: ").Append(bodyExcerpt);
         }
 
+        if (outcomeUnknown)
+        {
+            message.Append(' ').Append(EarlierAttemptUnknown);
+        }
+
         if (response.RequestId is { } id)
         {
             message.Append(" Request id: ").Append(id).Append('.');
@@ -181,6 +187,7 @@ public sealed class ServiceException : Exception
 
         return new ServiceException(ServiceFailure.UnexpectedResponse, message.ToString())
         {
+            OutcomeUnknown = outcomeUnknown,
             StatusCode = response.StatusCode,
             RequestId = response.RequestId,
             BodyExcerpt = bodyExcerpt,

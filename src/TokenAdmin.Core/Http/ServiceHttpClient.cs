@@ -26,9 +26,6 @@ public sealed class ServiceHttpClient : IDisposable
     /// <summary>What an unexpected success body shows: enough to recognise a login page, short enough for one line.</summary>
     private const int UnexpectedExcerptLength = 120;
 
-    /// <summary>Timers and the wall clock disagree by a few milliseconds; a pause that short is over.</summary>
-    private static readonly TimeSpan PauseTolerance = TimeSpan.FromMilliseconds(20);
-
     private readonly RestClient _rest;
     private readonly ConnectionOptions _options;
     private readonly IRequestAuthenticator? _authenticator;
@@ -105,7 +102,7 @@ public sealed class ServiceHttpClient : IDisposable
                 TraceResponse(trace, outgoing, shownUrl, response, redactor);
                 if (response.IsSuccess)
                 {
-                    return CheckSuccess(request, shownUrl, response, redactor);
+                    return CheckSuccess(request, shownUrl, response, redactor, outcomeUnknown);
                 }
 
                 if (outcomeUnknown && response.StatusCode == request.AlreadyDoneStatus)
@@ -158,12 +155,12 @@ public sealed class ServiceHttpClient : IDisposable
     }
 
     /// <summary>A 2xx is success only when it is what the service documents (<see cref="ServiceRequest.SuccessCheck"/>).</summary>
-    private ServiceResponse CheckSuccess(ServiceRequest request, string shownUrl, ServiceResponse response, Redactor redactor)
+    private static ServiceResponse CheckSuccess(ServiceRequest request, string shownUrl, ServiceResponse response, Redactor redactor, bool outcomeUnknown)
     {
         if (request.SuccessCheck?.Invoke(response) is { } problem)
         {
             throw ServiceException.UnexpectedResponse(request, shownUrl, response, redactor.Scrub(problem, 200),
-                redactor.Body(response.Content, response.ContentType, UnexpectedExcerptLength));
+                redactor.Body(response.Content, response.ContentType, UnexpectedExcerptLength), outcomeUnknown);
         }
 
         return response;
@@ -211,9 +208,9 @@ public sealed class ServiceHttpClient : IDisposable
         while (true)
         {
             var wait = new DateTimeOffset(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero) - _clock.UtcNow;
-            if (wait <= PauseTolerance)
+            if (wait <= TimeSpan.Zero)
             {
-                return;
+                return; // a timer that fired a little early just waits the rest: never leave inside the window
             }
 
             if (!said)
