@@ -7,7 +7,9 @@ using TokenAdmin.Runtime;
 namespace TokenAdmin.Connections;
 
 /// <summary>Options every Connect-* shares, named as Invoke-RestMethod names them.</summary>
-public abstract class ConnectCommand : TokenAdminCommand
+/// <typeparam name="TConnection">The connection it makes; its descriptor names the service in messages.</typeparam>
+public abstract class ConnectCommand<TConnection> : TokenAdminCommand
+    where TConnection : TokenAdminConnection
 {
     /// <summary>Seconds to wait for each response (each attempt); 0 waits indefinitely.</summary>
     /// <value>Default: 100.</value>
@@ -65,8 +67,7 @@ public abstract class ConnectCommand : TokenAdminCommand
     /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
     internal bool PassThruPresent { get; set; }
 
-    /// <summary>The service this command connects to, for messages.</summary>
-    private protected abstract string ServiceName { get; }
+    private static string ServiceName => ServiceDescriptor.Of<TConnection>().DisplayName;
 
     /// <summary>Builds, proves and publishes the connection.</summary>
     private protected abstract void Connect();

@@ -26,9 +26,10 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public TConnection? Connection { get; set; }
 
-    private protected abstract TokenAdminService Service { get; }
+    private static TokenAdminService Service => ServiceDescriptor.Of<TConnection>().Service;
 
-    private protected abstract ErrorVocabulary Vocabulary { get; }
+    /// <summary>The service's words for errors: its name, Connect-* command and what its statuses mean.</summary>
+    private protected static ErrorVocabulary Vocabulary => ServiceDescriptor.Of<TConnection>().Vocabulary;
 
     /// <summary>
     /// The connection for the current record; terminates when there is none, since every later item

@@ -36,7 +36,7 @@ namespace TokenAdmin.Hdc;
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "AuthTokenService", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(HdcConnection))]
-public sealed class ConnectAuthTokenServiceCommand : ConnectCommand
+public sealed class ConnectAuthTokenServiceCommand : ConnectCommand<HdcConnection>
 {
     private const string CredentialSet = "Credential";
     private const string AccessTokenSet = "AccessToken";
@@ -59,8 +59,6 @@ public sealed class ConnectAuthTokenServiceCommand : ConnectCommand
 
     /// <summary>Time source for ConnectedAt; tests pin it.</summary>
     internal IClock Clock { get; set; } = SystemClock.Instance;
-
-    private protected override string ServiceName => HdcErrors.Vocabulary.ServiceName;
 
     private protected override void Connect()
     {

@@ -16,9 +16,6 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
     private readonly Dictionary<HdcConnection, IReadOnlyList<HdcContext>> _contexts = new();
     private readonly Dictionary<HdcConnection, IReadOnlyList<HdcTokenInfo>> _tokens = new();
 
-    private protected override TokenAdminService Service => TokenAdminService.Hdc;
-
-    private protected override ErrorVocabulary Vocabulary => HdcErrors.Vocabulary;
 
     /// <summary>The service's contexts, fetched once per command; null after writing the error.</summary>
     private protected IReadOnlyList<HdcContext>? Contexts(HdcConnection connection, object? target)

@@ -1,3 +1,5 @@
+using TokenAdmin.Connections;
+using TokenAdmin.Hdc;
 using System;
 using TokenAdmin.Core.Hdc;
 
@@ -12,7 +14,9 @@ public sealed class HdcConnection : TokenAdminConnection
         Client = client;
     }
 
-    public override TokenAdminService Service => TokenAdminService.Hdc;
+    internal static ServiceDescriptor Descriptor { get; } = new(TokenAdminService.Hdc, HdcErrors.Vocabulary);
+
+    public override TokenAdminService Service => Descriptor.Service;
 
     internal HdcClient Client { get; }
 

@@ -53,9 +53,6 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? UserFullName { get; set; }
 
-    private protected override TokenAdminService Service => TokenAdminService.Hdc;
-
-    private protected override ErrorVocabulary Vocabulary => HdcErrors.Vocabulary;
 
     private protected override string ProgressActivity => "Removing auth tokens";
 

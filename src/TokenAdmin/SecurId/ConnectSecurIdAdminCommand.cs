@@ -34,7 +34,7 @@ namespace TokenAdmin.SecurId;
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "SecurIdAdmin", DefaultParameterSetName = KeyFileSet)]
 [OutputType(typeof(SecurIdConnection))]
-public sealed class ConnectSecurIdAdminCommand : ConnectCommand
+public sealed class ConnectSecurIdAdminCommand : ConnectCommand<SecurIdConnection>
 {
     private const string KeyFileSet = "KeyFile";
     private const string AccessKeySet = "AccessKey";
@@ -67,8 +67,6 @@ public sealed class ConnectSecurIdAdminCommand : ConnectCommand
 
     /// <summary>Time source for JWTs and ConnectedAt; tests pin it.</summary>
     internal IClock Clock { get; set; } = SystemClock.Instance;
-
-    private protected override string ServiceName => SecurIdErrors.Lookup.ServiceName;
 
     private protected override void Connect()
     {

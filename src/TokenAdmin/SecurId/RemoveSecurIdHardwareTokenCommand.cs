@@ -48,9 +48,6 @@ public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurI
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? UserId { get; set; }
 
-    private protected override TokenAdminService Service => TokenAdminService.SecurId;
-
-    private protected override ErrorVocabulary Vocabulary => SecurIdErrors.Lookup;
 
     private protected override string ProgressActivity => "Deleting SecurID hardware tokens";
 

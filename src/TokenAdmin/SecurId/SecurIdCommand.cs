@@ -6,9 +6,6 @@ namespace TokenAdmin.SecurId;
 /// <summary>Base of the SecurID commands.</summary>
 public abstract class SecurIdCommand : ServiceCommand<SecurIdConnection>
 {
-    private protected override TokenAdminService Service => TokenAdminService.SecurId;
-
-    private protected override ErrorVocabulary Vocabulary => SecurIdErrors.Lookup;
 
     private protected SecurIdHardwareToken ToHardwareToken(Core.SecurId.SecurIdTokenInfo info, SecurIdConnection connection)
     {

@@ -1,3 +1,5 @@
+using TokenAdmin.Connections;
+using TokenAdmin.SecurId;
 using System;
 using TokenAdmin.Core.SecurId;
 
@@ -15,7 +17,9 @@ public sealed class SecurIdConnection : TokenAdminConnection
         Client = client;
     }
 
-    public override TokenAdminService Service => TokenAdminService.SecurId;
+    internal static ServiceDescriptor Descriptor { get; } = new(TokenAdminService.SecurId, SecurIdErrors.Lookup);
+
+    public override TokenAdminService Service => Descriptor.Service;
 
     public string? CustomerName => Client.Key.CustomerName;
 
