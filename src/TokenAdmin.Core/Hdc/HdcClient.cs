@@ -37,7 +37,7 @@ public sealed class HdcClient : IDisposable
         ValidateContexts(contextNames);
         tokensBefore ??= (await ListTokensAsync(trace, cancellationToken).ConfigureAwait(false)).Select(t => t.Token).ToHashSet(StringComparer.Ordinal);
 
-        var request = new ServiceRequest(HttpMethod.Post, HdcProtocol.TokensPath, "create auth token") { SuccessCheck = HdcJson.WriteSuccessProblem }
+        var request = new ServiceRequest(HttpMethod.Post, HdcProtocol.TokensPath, "create auth token") { SuccessCheck = HdcJson.WriteSuccessProblem, FailureInSuccess = HdcJson.FailureInSuccess }
             .WithBody(HdcJson.CreateBody(userId, contextNames), Json);
         request.Headers["Accept"] = Json;
         await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
@@ -55,6 +55,7 @@ public sealed class HdcClient : IDisposable
             {
                 Idempotent = true,
                 SuccessCheck = HdcJson.WriteSuccessProblem,
+                FailureInSuccess = HdcJson.FailureInSuccess,
             }
             .WithBody(HdcJson.UpdateBody(token, userId, contextNames), Json);
         request.SensitiveValues.Add(token);
@@ -73,6 +74,7 @@ public sealed class HdcClient : IDisposable
                 Idempotent = true,
                 AlreadyDoneStatus = 404,
                 SuccessCheck = HdcJson.WriteSuccessProblem,
+                FailureInSuccess = HdcJson.FailureInSuccess,
             }
             .WithBody(HdcJson.DeleteBody(token), Json);
         request.SensitiveValues.Add(token);

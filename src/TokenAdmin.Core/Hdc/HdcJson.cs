@@ -159,7 +159,7 @@ internal static class HdcJson
                 : null;
     }
 
-    /// <summary>Why a 2xx answer to a write is not HDC's success (see <see cref="HdcProtocol.SuccessField"/>), or null.</summary>
+    /// <summary>Why a 2xx answer to a write is not HDC's success shape (see <see cref="HdcProtocol.SuccessField"/>), or null.</summary>
     public static string? WriteSuccessProblem(ServiceResponse response)
     {
         if (string.IsNullOrWhiteSpace(response.Content))
@@ -178,18 +178,32 @@ internal static class HdcJson
             return $"{response.DescribeContent()}, not JSON";
         }
 
-        if (root.ValueKind != JsonValueKind.Object)
+        return root.ValueKind == JsonValueKind.Object ? null : "a JSON body that is not an object";
+    }
+
+    /// <summary>A 2xx to a write whose body says <c>"success": false</c>: the service's own error, or null.</summary>
+    public static ServiceError? FailureInSuccess(ServiceResponse response)
+    {
+        if (string.IsNullOrWhiteSpace(response.Content))
         {
-            return "a JSON body that is not an object";
+            return null;
         }
 
-        if (Property(root, HdcProtocol.SuccessField) is { ValueKind: JsonValueKind.False })
+        try
         {
-            var (code, message) = ReadError(response.Content);
-            return $"\"{HdcProtocol.SuccessField}\": false{(code is null ? string.Empty : $" ({code})")}{(message is null ? string.Empty : $": {message}")}";
+            using var document = JsonDocument.Parse(response.Content);
+            if (Property(document.RootElement, HdcProtocol.SuccessField) is not { ValueKind: JsonValueKind.False })
+            {
+                return null;
+            }
+        }
+        catch (JsonException)
+        {
+            return null; // not JSON at all: WriteSuccessProblem says so
         }
 
-        return null;
+        var (code, message) = ReadError(response.Content);
+        return new ServiceError(code, message);
     }
 
     /// <summary>[assume] {"success":false,"errorCode":"..","message":".."}.</summary>

@@ -161,6 +161,46 @@ public sealed class ServiceException : Exception
         };
     }
 
+    /// <summary>A 2xx whose body reports a failure (<paramref name="error"/>, already redacted).</summary>
+    internal static ServiceException ReportedInSuccess(ServiceRequest request, string url, ServiceResponse response, ServiceError error,
+        string? bodyExcerpt, bool outcomeUnknown)
+    {
+        var message = new StringBuilder()
+            .Append("Could not ").Append(request.Operation).Append(": ")
+            .Append(request.Method.Method).Append(' ').Append(url)
+            .Append(" answered ").Append(response.StatusCode).Append(" but reported a failure");
+        if (error.Code is { Length: > 0 } code)
+        {
+            message.Append(" (").Append(code).Append(')');
+        }
+
+        message.Append(error.Message is { Length: > 0 } text ? $": {text.TrimEnd('.')}." : ".");
+        if (outcomeUnknown)
+        {
+            message.Append(' ').Append(EarlierAttemptUnknown);
+        }
+
+        var requestId = error.RequestId ?? response.RequestId;
+        if (requestId is not null)
+        {
+            message.Append(" Request id: ").Append(requestId).Append('.');
+        }
+
+        return new ServiceException(ServiceFailure.ReportedInSuccess, message.ToString())
+        {
+            StatusCode = response.StatusCode,
+            ServiceErrorCode = error.Code,
+            ServiceMessage = error.Message,
+            RequestId = requestId,
+            BodyExcerpt = bodyExcerpt,
+            Attempts = response.Attempts,
+            OutcomeUnknown = outcomeUnknown,
+            Method = request.Method.Method,
+            Url = url,
+            Operation = request.Operation,
+        };
+    }
+
     /// <summary>A 2xx that is not the documented success; <paramref name="problem"/> says what came back instead.</summary>
     internal static ServiceException UnexpectedResponse(ServiceRequest request, string? url, ServiceResponse response, string problem, string? bodyExcerpt,
         bool outcomeUnknown = false)

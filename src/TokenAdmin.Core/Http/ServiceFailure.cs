@@ -21,6 +21,9 @@ public enum ServiceFailure
     /// <summary>The service answered 2xx, but not with what it documents as success (an HTML page, an unreadable body, "success": false).</summary>
     UnexpectedResponse,
 
+    /// <summary>The service answered 2xx but reported a failure in the body, with its own error code.</summary>
+    ReportedInSuccess,
+
     /// <summary>The response body was larger than TokenAdmin reads (<see cref="ConnectionOptions.MaxResponseBytes"/>).</summary>
     ResponseTooLarge,
 

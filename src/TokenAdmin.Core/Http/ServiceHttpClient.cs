@@ -154,9 +154,19 @@ public sealed class ServiceHttpClient : IDisposable
         }
     }
 
-    /// <summary>A 2xx is success only when it is what the service documents (<see cref="ServiceRequest.SuccessCheck"/>).</summary>
+    /// <summary>
+    /// A 2xx is success only when it is what the service documents: first, a failure the service
+    /// reports inside it (<see cref="ServiceRequest.FailureInSuccess"/>), then anything else that is
+    /// not its success shape (<see cref="ServiceRequest.SuccessCheck"/>). Neither is retried.
+    /// </summary>
     private static ServiceResponse CheckSuccess(ServiceRequest request, string shownUrl, ServiceResponse response, Redactor redactor, bool outcomeUnknown)
     {
+        if (ReadSafely(request.FailureInSuccess, response, redactor) is { } reported)
+        {
+            throw ServiceException.ReportedInSuccess(request, shownUrl, response, reported,
+                redactor.Body(response.Content, response.ContentType, UnexpectedExcerptLength), outcomeUnknown);
+        }
+
         if (request.SuccessCheck?.Invoke(response) is { } problem)
         {
             throw ServiceException.UnexpectedResponse(request, shownUrl, response, redactor.Scrub(problem, 200),
@@ -258,12 +268,16 @@ public sealed class ServiceHttpClient : IDisposable
     private string TimeoutCause() =>
         $"no response within {_options.TimeoutSec} s (-TimeoutSec)";
 
-    private ServiceError? ReadError(ServiceResponse response, Redactor redactor)
+    private ServiceError? ReadError(ServiceResponse response, Redactor redactor) =>
+        ReadSafely(_errorReader is null ? null : _errorReader.Read, response, redactor);
+
+    /// <summary>A service's own error, read by <paramref name="read"/> and redacted like every other text it sends.</summary>
+    private static ServiceError? ReadSafely(Func<ServiceResponse, ServiceError?>? read, ServiceResponse response, Redactor redactor)
     {
         ServiceError? error;
         try
         {
-            error = _errorReader?.Read(response);
+            error = read?.Invoke(response);
         }
         catch (Exception ex) when (ex is FormatException or InvalidOperationException or System.Text.Json.JsonException or System.Xml.XmlException)
         {

@@ -54,6 +54,13 @@ public sealed class ServiceRequest
     /// </summary>
     public Func<ServiceResponse, string?>? SuccessCheck { get; init; }
 
+    /// <summary>
+    /// Reads a failure the service reports inside a 2xx (<c>{"success":false,...}</c>, an apstrata
+    /// <c>failure</c> status), or null. Such a response fails with the service's own error code, which
+    /// the cmdlets map like an HTTP error's; it is never retried.
+    /// </summary>
+    public Func<ServiceResponse, ServiceError?>? FailureInSuccess { get; init; }
+
     /// <summary>Values carried by this request that must never appear in a log or an error (a token being revoked).</summary>
     public List<string> SensitiveValues { get; } = new();
 

@@ -30,6 +30,13 @@ internal static class ServiceErrorTranslator
 
     private static StatusMeaning Meaning(ServiceException exception, ErrorVocabulary vocabulary)
     {
+        // The service's own code says most (and is all a failure inside a 2xx has).
+        if (exception.Failure is ServiceFailure.HttpStatus or ServiceFailure.ReportedInSuccess
+            && exception.ServiceErrorCode is { } code && vocabulary.Codes.TryGetValue(code, out var byCode))
+        {
+            return byCode;
+        }
+
         var service = vocabulary.ServiceName;
         var reconnect = $"run {vocabulary.ConnectCommand} again";
         switch (exception.Failure)
@@ -47,6 +54,7 @@ internal static class ServiceErrorTranslator
                 return new(ErrorIds.UnexpectedRedirect, ErrorCategory.ProtocolError,
                     $"Point the base URL at the {service} API itself and {reconnect}.");
             case ServiceFailure.UnexpectedResponse:
+            case ServiceFailure.ReportedInSuccess:
                 return new(ErrorIds.UnexpectedResponse, ErrorCategory.InvalidResult,
                     $"Check that the base URL points at the {service} API itself (not a login page or a proxy), then check the item's state before trying again.");
             case ServiceFailure.ResponseTooLarge:
