@@ -7,7 +7,8 @@ namespace TokenAdmin.Core.Hdc;
 
 /// <summary>
 /// Turns what a user typed (context names in any case, or numeric codes) into the service's
-/// exact context names, which is what create and update send.
+/// exact context names, which is what create and update send. [assume] The service compares names
+/// case-sensitively (a Java backend), so the service's own spelling is what goes out.
 /// </summary>
 public static class HdcContextResolver
 {

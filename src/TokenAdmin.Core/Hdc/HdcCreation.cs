@@ -4,9 +4,9 @@ using System.Linq;
 namespace TokenAdmin.Core.Hdc;
 
 /// <summary>
-/// The outcome of a create. [doc] The service does not return the new token, so it is looked for
-/// in a listing taken afterwards: the token that was not there before, belongs to the user, and
-/// holds exactly the requested contexts.
+/// The outcome of a create. [doc] The service answers 201 {} and does not return the new token.
+/// [assume] So it is looked for in a listing taken afterwards: the token that was not there
+/// before, belongs to the user, and holds exactly the requested contexts.
 /// </summary>
 public sealed class HdcCreation
 {

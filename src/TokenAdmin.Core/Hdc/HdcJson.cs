@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Wire;
+using static TokenAdmin.Core.Wire.TolerantJson;
 
 namespace TokenAdmin.Core.Hdc;
 
@@ -18,21 +20,22 @@ internal static class HdcJson
     public static string DeleteBody(string token) =>
         JsonSerializer.Serialize(new Dictionary<string, object> { ["token"] = token });
 
+    /// <summary>[assume] lastUpdate, when present, is epoch milliseconds (a Java long) or an ISO 8601 string.</summary>
     /// <exception cref="FormatException">The body is not {"list":[...]} of tokens.</exception>
     public static IReadOnlyList<HdcTokenInfo> ReadTokens(string json)
     {
         var result = new List<HdcTokenInfo>();
         foreach (var item in ReadList(json))
         {
-            var token = Property(item, "token") is { ValueKind: JsonValueKind.String } t ? t.GetString() : null;
+            var token = TolerantJson.String(item, "token");
             if (string.IsNullOrEmpty(token))
             {
                 throw new FormatException("a token entry has no \"token\" value");
             }
 
-            var userId = ReadLong(Property(item, "userId")) ?? throw new FormatException("a token entry has no \"userId\"");
-            var fullName = Property(item, "userFullName") is { ValueKind: JsonValueKind.String } n ? n.GetString() : null;
-            result.Add(new HdcTokenInfo(userId, fullName, ReadTokenContexts(item), token, ReadDate(Property(item, "lastUpdate"))));
+            var userId = Long(Property(item, "userId")) ?? throw new FormatException("a token entry has no \"userId\"");
+            var fullName = TolerantJson.String(item, "userFullName");
+            result.Add(new HdcTokenInfo(userId, fullName, ReadTokenContexts(item), token, Date(Property(item, "lastUpdate"))));
         }
 
         return result;
@@ -52,17 +55,7 @@ internal static class HdcJson
 
     private static IEnumerable<JsonElement> ReadList(string json)
     {
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "null" : json);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            throw new FormatException("not JSON");
-        }
-
+        var root = TolerantJson.Parse(json);
         if (root.ValueKind != JsonValueKind.Object || Property(root, "list") is not { ValueKind: JsonValueKind.Array } list)
         {
             throw new FormatException("expected {\"list\":[...]}");
@@ -93,7 +86,7 @@ internal static class HdcJson
         {
             foreach (var code in codes.EnumerateArray())
             {
-                if (ReadLong(code) is { } value)
+                if (Long(code) is { } value)
                 {
                     contexts.Add(new HdcContext((int)value, string.Empty));
                 }
@@ -110,53 +103,9 @@ internal static class HdcJson
             return null;
         }
 
-        var name = Property(element, "name") is { ValueKind: JsonValueKind.String } n ? n.GetString() : null;
-        var code = ReadLong(Property(element, "code"));
+        var name = TolerantJson.String(element, "name");
+        var code = Long(Property(element, "code"));
         return name is null || code is null ? null : new HdcContext((int)code.Value, name);
-    }
-
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        if (element.TryGetProperty(name, out var exact))
-        {
-            return exact;
-        }
-
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static long? ReadLong(JsonElement? element) => element switch
-    {
-        { ValueKind: JsonValueKind.Number } n when n.TryGetInt64(out var value) => value,
-        { ValueKind: JsonValueKind.String } s when long.TryParse(s.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) => value,
-        _ => null,
-    };
-
-    /// <summary>[assume] epoch milliseconds or ISO 8601.</summary>
-    private static DateTimeOffset? ReadDate(JsonElement? element)
-    {
-        if (ReadLong(element) is { } millis)
-        {
-            return DateTimeOffset.FromUnixTimeMilliseconds(millis);
-        }
-
-        return element is { ValueKind: JsonValueKind.String } s
-            && DateTimeOffset.TryParse(s.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-                ? date
-                : null;
     }
 
     /// <summary>Why a 2xx answer to a write is not HDC's success shape (see <see cref="HdcProtocol.SuccessField"/>), or null.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using TokenAdmin.Core.Wire;
 
 namespace TokenAdmin.Core.SecurId;
 
@@ -15,17 +16,7 @@ internal static class SecurIdJson
     /// <exception cref="FormatException">Not a token details object.</exception>
     public static SecurIdTokenInfo ReadToken(string json, string requestedSerial)
     {
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            throw new FormatException("not JSON");
-        }
-
+        var root = TolerantJson.Parse(json);
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException("expected an object with token details");
@@ -42,13 +33,7 @@ internal static class SecurIdJson
             Date(root, "tokenStatusChangedAt"),
             Date(root, "expiryDate"),
             Text(root, "name"),
-            Property(root, "pinSet") switch
-            {
-                { ValueKind: JsonValueKind.True } => true,
-                { ValueKind: JsonValueKind.False } => false,
-                { ValueKind: JsonValueKind.String } s when bool.TryParse(s.GetString(), out var b) => b,
-                _ => null,
-            });
+            TolerantJson.Bool(TolerantJson.Property(root, "pinSet")));
     }
 
     /// <summary>[assume] {"message"|"errorMessage"|"error": .., "code": ..}.</summary>
@@ -60,35 +45,7 @@ internal static class SecurIdJson
             SecurIdProtocol.ErrorMessageFields.Select(f => Text(root, f)).FirstOrDefault(v => v is not null));
     }
 
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
+    private static string? Text(JsonElement element, string name) => TolerantJson.Text(element, name);
 
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Text(JsonElement element, string name) => Property(element, name) switch
-    {
-        { ValueKind: JsonValueKind.String } s when !string.IsNullOrEmpty(s.GetString()) => s.GetString(),
-        { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
-        _ => null,
-    };
-
-    private static DateTimeOffset? Date(JsonElement element, string name) => Property(element, name) switch
-    {
-        { ValueKind: JsonValueKind.String } s when DateTimeOffset.TryParse(s.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) => date,
-        { ValueKind: JsonValueKind.Number } n when n.TryGetInt64(out var millis) => DateTimeOffset.FromUnixTimeMilliseconds(millis),
-        _ => null,
-    };
+    private static DateTimeOffset? Date(JsonElement element, string name) => TolerantJson.Date(TolerantJson.Property(element, name));
 }
