@@ -28,46 +28,27 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly IReadOnlyList<IEmulatedService> services;
-    private readonly SecurIdService securIdService;
     private readonly X509Certificate2? certificate;
     private int disposed;
 
     private EmulatorHost(EmulatorOptions options)
     {
         Options = options;
-        Hdc = new HdcState(options.TimeProvider);
-        SecurId = new SecurIdState(options.TimeProvider);
         Faults = new FaultInjector(RouteNames);
         Requests = new RequestJournal();
-        securIdService = new SecurIdService(SecurId, options.TimeProvider);
-        services = [new HdcService(options.Hdc, Hdc), securIdService];
+        services = EmulatedServices.Create(options);
         certificate = options.EnableHttps ? SelfSignedCertificate.CreateForLoopback(options.TimeProvider) : null;
         app = Build();
     }
 
     /// <summary>Every service route name (fault keys, journal route names).</summary>
-    public static IReadOnlyList<string> RouteNames { get; } = [.. HdcRouteNames.All, .. SecurIdRouteNames.All];
+    public static IReadOnlyList<string> RouteNames => EmulatedServices.RouteNames;
 
     /// <summary>The HTTP base address, e.g. <c>http://127.0.0.1:41234/</c> (with the trailing slash).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The HTTPS base address when <see cref="EmulatorOptions.EnableHttps"/>; null otherwise.</summary>
     public Uri? HttpsBaseAddress { get; private set; }
-
-    /// <summary>The HDC tenant base URL a client is given: <see cref="BaseAddress"/> + <c>hdc/</c>.</summary>
-    public Uri HdcBaseUri => HdcService.TenantBaseUriFor(BaseAddress);
-
-    /// <summary>
-    /// The SecurID adminRestApiUrl, exactly as key files hold it and a JWT's aud must name it:
-    /// <see cref="BaseAddress"/> + <c>securid/AdminInterface/restapi</c>, no trailing slash.
-    /// </summary>
-    public string SecurIdAdminRestApiUrl => SecurIdService.AdminRestApiUrlFor(BaseAddress);
-
-    /// <summary>The adminRestApiUrl over HTTPS (JWTs sent over HTTPS name this one in aud); null without HTTPS.</summary>
-    public string? SecurIdHttpsAdminRestApiUrl => HttpsBaseAddress is null ? null : SecurIdService.AdminRestApiUrlFor(HttpsBaseAddress);
-
-    /// <summary>The SecurID demo API keys (Super Administrator, Help Desk Administrator); shared by every host in the process.</summary>
-    public IReadOnlyList<SecurIdDemoKey> SecurIdKeys => SecurIdDemoKey.All;
 
     /// <summary>The admin endpoint, <see cref="BaseAddress"/> + <c>_emulator</c>.</summary>
     public Uri AdminUri => new(BaseAddress, "_emulator");
@@ -76,10 +57,6 @@ public sealed class EmulatorHost : IAsyncDisposable
     public X509Certificate2? ServerCertificate => certificate;
 
     public EmulatorOptions Options { get; }
-
-    public HdcState Hdc { get; }
-
-    public SecurIdState SecurId { get; }
 
     public FaultInjector Faults { get; }
 
@@ -102,19 +79,33 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Writes <c>securid-super-admin.json</c> and <c>securid-help-desk.json</c> (mode 0600) for this
-    /// host's <see cref="SecurIdAdminRestApiUrl"/> into <paramref name="directory"/> (created if
-    /// missing) and returns their paths. The admin info and the banner list the files last written.
-    /// </summary>
-    public IReadOnlyList<string> WriteSecurIdKeyFiles(string directory)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        return securIdService.WriteKeyFiles(directory, SecurIdAdminRestApiUrl);
-    }
+    /// <summary>The running instance of one service (its folder's members reach its state through this).</summary>
+    internal T Service<T>()
+        where T : IEmulatedService => services.OfType<T>().Single();
 
-    /// <summary>The paths the last <see cref="WriteSecurIdKeyFiles"/> wrote; empty before.</summary>
-    public IReadOnlyList<string> SecurIdKeyFilePaths => securIdService.KeyFilePaths;
+    /// <summary>Every service's <see cref="IEmulatedService.OnStarted"/>; undo in reverse order on failure.</summary>
+    internal IReadOnlyList<IDisposable> OnStarted()
+    {
+        var undo = new List<IDisposable>();
+        try
+        {
+            foreach (var service in services)
+            {
+                if (service.OnStarted(this) is { } started)
+                {
+                    undo.Add(started);
+                }
+            }
+        }
+        catch
+        {
+            undo.Reverse();
+            undo.ForEach(u => u.Dispose());
+            throw;
+        }
+
+        return undo;
+    }
 
     /// <summary>State back to seed data; faults and journal cleared.</summary>
     public void Reset()

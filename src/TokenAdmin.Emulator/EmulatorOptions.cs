@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 
 namespace TokenAdmin.Emulator;
@@ -17,10 +18,38 @@ public sealed class EmulatorOptions
     /// <summary>Log ASP.NET Core's request diagnostics to the console (quiet by default so tests stay fast).</summary>
     public bool Verbose { get; set; }
 
-    public HdcOptions Hdc { get; set; } = new();
-
     /// <summary>When set, the host also acts as a forward proxy that demands these credentials.</summary>
     public ProxyOptions? Proxy { get; set; }
+
+    /// <summary>
+    /// A service's own options (HdcOptions, SecurIdOptions, ...), created on first use. Each service
+    /// folder adds a named accessor (<c>options.Hdc</c>), so this class names no service.
+    /// </summary>
+    public T Service<T>()
+        where T : class, new()
+    {
+        lock (services)
+        {
+            if (!services.TryGetValue(typeof(T), out var value))
+            {
+                services[typeof(T)] = value = new T();
+            }
+
+            return (T)value;
+        }
+    }
+
+    /// <summary>Replaces a service's options.</summary>
+    public void SetService<T>(T value)
+        where T : class
+    {
+        lock (services)
+        {
+            services[typeof(T)] = value ?? throw new ArgumentNullException(nameof(value));
+        }
+    }
+
+    private readonly Dictionary<Type, object> services = new();
 
     /// <summary>Clock for timestamps (token lastUpdate, journal times) and JWT time checks; tests may pin it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

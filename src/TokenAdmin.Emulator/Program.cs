@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -63,21 +64,19 @@ internal static class Program
             return ExitStopped; // Ctrl+C while starting.
         }
 
-        // Created only now, so a failed start leaves no directory behind.
-        var createdKeyDirectory = settings.KeyDirectory is null ? Directory.CreateTempSubdirectory("tokenadmin-emulator-keys-").FullName : null;
-        var keyDirectory = settings.KeyDirectory ?? createdKeyDirectory!;
-        IReadOnlyList<string> keyFiles = [];
+        // Only now, so a failed start leaves nothing behind (SecurID's key files, for one).
+        IReadOnlyList<IDisposable> started = [];
         try
         {
             await using (host)
             {
                 try
                 {
-                    keyFiles = host.WriteSecurIdKeyFiles(keyDirectory);
+                    started = host.OnStarted();
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
-                    await error.WriteLineAsync($"Could not write the SecurID key files to {keyDirectory}: {exception.Message}");
+                    await error.WriteLineAsync($"Could not prepare the services: {exception.Message}");
                     return ExitCouldNotStart;
                 }
 
@@ -105,15 +104,9 @@ internal static class Program
                 UrlFile.Delete(settings.UrlFile);
             }
 
-            // The keys die with this process, so their files go too.
-            foreach (var keyFile in keyFiles)
+            foreach (var undo in Enumerable.Reverse(started))
             {
-                File.Delete(keyFile);
-            }
-
-            if (createdKeyDirectory is not null)
-            {
-                Directory.Delete(createdKeyDirectory, recursive: true);
+                undo.Dispose();
             }
         }
 

@@ -24,8 +24,6 @@ internal static class EmulatorCommandLine
           --https                    also listen for HTTPS with a self-signed certificate
           --https-port <n>           HTTPS port (default: --port + 1; 0 picks a free port)
           --verbose                  log every request to the console
-          --hdc-auth basic|bearer|both
-                                     HDC authentication schemes accepted (default both)
           --proxy                    also act as a forward proxy for http:// targets, demanding
                                      the demo proxy credentials (Proxy-Authorization: Basic)
           --fault <route>=<step>[,<step>...]
@@ -35,11 +33,7 @@ internal static class EmulatorCommandLine
           --latency <route>=<ms>     delay every request of a route. Repeatable.
           --url-file <path>          once listening, write the base URL to this file (the HTTPS
                                      base URL follows on a second line with --https); deleted on exit
-          --key-dir <path>           where to write the SecurID demo API key files
-                                     (securid-super-admin.json, securid-help-desk.json, mode 0600)
-                                     for this emulator's adminRestApiUrl (default: a fresh directory
-                                     under the system temp folder); the files are deleted on exit,
-                                     as their keys are valid only while this process runs
+        {{SERVICE_OPTIONS}}
           --help                     show this help
 
         Routes: {{ROUTES}}
@@ -47,7 +41,17 @@ internal static class EmulatorCommandLine
                         GET /_emulator/requests
 
         Exit codes: 0 stopped normally, 1 could not start, 2 invalid options.
-        """.Replace("{{ROUTES}}", WrapList([.. EmulatorHost.RouteNames, "* (every route)"], "        "), StringComparison.Ordinal);
+        """.Replace("{{ROUTES}}", WrapList([.. EmulatorHost.RouteNames, "* (every route)"], "        "), StringComparison.Ordinal)
+        .Replace("{{SERVICE_OPTIONS}}", ServiceOptionsHelp(), StringComparison.Ordinal);
+
+    /// <summary>The options each service adds, in the same two-column layout.</summary>
+    private static string ServiceOptionsHelp() => string.Join("\n", EmulatedServices.CommandLineOptions.Select(option =>
+    {
+        var head = option.ValueHint is null ? option.Name : $"{option.Name} {option.ValueHint}";
+        var help = option.Help.Split('\n');
+        var first = head.Length < 25 ? $"  {head.PadRight(25)}  {help[0]}" : $"  {head}\n                             {help[0]}";
+        return string.Join("\n", help.Skip(1).Select(line => "                             " + line).Prepend(first));
+    }));
 
     // Comma-separated items, wrapped before 100 columns; continuation lines start with the indent.
     private static string WrapList(IReadOnlyList<string> items, string indent)
@@ -98,7 +102,6 @@ internal static class EmulatorCommandLine
             var faults = new List<RouteFaults>();
             var latencies = new List<RouteLatency>();
             string? urlFile = null;
-            string? keyDirectory = null;
             var showHelp = false;
 
             while (index < args.Count)
@@ -124,9 +127,6 @@ internal static class EmulatorCommandLine
                         Flag(name, inlineValue);
                         options.Proxy = new ProxyOptions();
                         break;
-                    case "--hdc-auth":
-                        ApplyHdcAuth(options.Hdc, Value(name, inlineValue));
-                        break;
                     case "--fault":
                         faults.Add(ParseFaults(Value(name, inlineValue)));
                         break;
@@ -136,25 +136,29 @@ internal static class EmulatorCommandLine
                     case "--url-file":
                         urlFile = Value(name, inlineValue);
                         break;
-                    case "--key-dir":
-                        keyDirectory = Value(name, inlineValue);
-                        if (string.IsNullOrWhiteSpace(keyDirectory))
-                        {
-                            throw new InvalidOptionException("Option '--key-dir' needs a directory path.");
-                        }
-
-                        break;
                     case "--help" or "-h" or "-?":
                         Flag(name, inlineValue);
                         showHelp = true;
                         break;
                     default:
-                        throw new InvalidOptionException($"Unknown option '{name}'.");
+                        var serviceOption = EmulatedServices.CommandLineOptions.FirstOrDefault(o => o.Name == name)
+                            ?? throw new InvalidOptionException($"Unknown option '{name}'.");
+                        if (serviceOption.ValueHint is null)
+                        {
+                            Flag(name, inlineValue);
+                            serviceOption.Apply(options, string.Empty);
+                        }
+                        else
+                        {
+                            serviceOption.Apply(options, Value(name, inlineValue));
+                        }
+
+                        break;
                 }
             }
 
             options.HttpsPort = httpsPort ?? (options.Port is 0 or 65535 ? 0 : options.Port + 1);
-            return new EmulatorLaunchSettings(options, faults, latencies, urlFile, keyDirectory, showHelp);
+            return new EmulatorLaunchSettings(options, faults, latencies, urlFile, showHelp);
         }
 
         private static (string Name, string? InlineValue) Split(string argument)
@@ -190,17 +194,6 @@ internal static class EmulatorCommandLine
             int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
                 ? port
                 : throw new InvalidOptionException($"Option '{name}' needs a port number from 0 to 65535, not '{value}'.");
-
-        private static void ApplyHdcAuth(HdcOptions hdc, string value)
-        {
-            (hdc.AllowBasic, hdc.AllowBearer) = value.ToLowerInvariant() switch
-            {
-                "basic" => (true, false),
-                "bearer" => (false, true),
-                "both" => (true, true),
-                _ => throw new InvalidOptionException($"Option '--hdc-auth' takes basic, bearer or both, not '{value}'."),
-            };
-        }
 
         private RouteFaults ParseFaults(string value)
         {
@@ -261,5 +254,4 @@ internal static class EmulatorCommandLine
         }
     }
 
-    private sealed class InvalidOptionException(string message) : Exception(message);
 }

@@ -4,13 +4,11 @@ using System.Collections.Generic;
 namespace TokenAdmin.Emulator;
 
 /// <summary>What the command line asked for: host options plus what to do once it listens.</summary>
-/// <param name="KeyDirectory">Where to write the SecurID key files; null means a fresh directory under the system temp folder.</param>
 internal sealed record EmulatorLaunchSettings(
     EmulatorOptions Options,
     IReadOnlyList<RouteFaults> Faults,
     IReadOnlyList<RouteLatency> Latencies,
     string? UrlFile,
-    string? KeyDirectory,
     bool ShowHelp)
 {
     public void ApplyTo(FaultInjector injector)

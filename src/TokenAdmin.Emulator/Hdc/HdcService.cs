@@ -10,6 +10,27 @@ namespace TokenAdmin.Emulator;
 /// <summary>bim.cloud "HDC" (SERVICES.md §4), mounted at <c>/hdc</c>: the tenant base URL a client is given.</summary>
 internal sealed class HdcService(HdcOptions options, HdcState state) : IEmulatedService
 {
+    /// <summary>For the registration list: routes, the --hdc-auth option, and a service per host.</summary>
+    public static IEmulatedServiceDefinition Definition { get; } = new EmulatedServiceDefinition(
+        HdcRouteNames.All,
+        [
+            new ServiceCommandLineOption("--hdc-auth", "basic|bearer|both", "HDC authentication schemes accepted (default both)", static (emulator, value) =>
+            {
+                var hdc = emulator.Hdc;
+                (hdc.AllowBasic, hdc.AllowBearer) = value.ToLowerInvariant() switch
+                {
+                    "basic" => (true, false),
+                    "bearer" => (false, true),
+                    "both" => (true, true),
+                    _ => throw new InvalidOptionException($"Option '--hdc-auth' takes basic, bearer or both, not '{value}'."),
+                };
+            }),
+        ],
+        static emulator => new HdcService(emulator.Hdc, new HdcState(emulator.TimeProvider)));
+
+    /// <summary>The tokens, users and contexts this service holds.</summary>
+    public HdcState State => state;
+
     /// <summary>The base path segment: the tenant base URL is <c>{host}/hdc/</c>.</summary>
     public const string ServiceKey = "hdc";
 

@@ -29,6 +29,13 @@ internal interface IEmulatedService
     /// </summary>
     IResult InjectedFault(int statusCode);
 
+    /// <summary>
+    /// Once the command-line emulator listens: whatever the service prepares for people (SecurID
+    /// writes its demo key files). The result undoes it on exit; null when there is nothing to undo.
+    /// Throws IOException or UnauthorizedAccessException when it cannot.
+    /// </summary>
+    IDisposable? OnStarted(EmulatorHost host) => null;
+
     /// <summary>What a person or script needs to call the service: base URLs and demo credentials.</summary>
     /// <param name="baseAddress">The host's HTTP base address (with the trailing slash).</param>
     /// <param name="httpsBaseAddress">The host's HTTPS base address; null without HTTPS.</param>

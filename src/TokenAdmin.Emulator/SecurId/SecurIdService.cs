@@ -12,8 +12,50 @@ namespace TokenAdmin.Emulator;
 /// RSA SecurID Cloud Administration API (SERVICES.md §3), mounted at <c>/securid</c>; a client's
 /// adminRestApiUrl is <c>{host}/securid/AdminInterface/restapi</c> (no trailing slash).
 /// </summary>
-internal sealed class SecurIdService(SecurIdState state, TimeProvider timeProvider) : IEmulatedService
+internal sealed class SecurIdService(SecurIdState state, SecurIdOptions options, TimeProvider timeProvider) : IEmulatedService
 {
+    /// <summary>For the registration list: routes, the --key-dir option, and a service per host.</summary>
+    public static IEmulatedServiceDefinition Definition { get; } = new EmulatedServiceDefinition(
+        SecurIdRouteNames.All,
+        [
+            new ServiceCommandLineOption("--key-dir", "<path>",
+                "where to write the SecurID demo API key files\n(securid-super-admin.json, securid-help-desk.json, mode 0600)\n" +
+                "for this emulator's adminRestApiUrl (default: a fresh directory\nunder the system temp folder); the files are deleted on exit,\n" +
+                "as their keys are valid only while this process runs",
+                static (emulator, value) => emulator.SecurId.KeyDirectory = string.IsNullOrWhiteSpace(value)
+                    ? throw new InvalidOptionException("Option '--key-dir' needs a directory path.")
+                    : value),
+        ],
+        static emulator => new SecurIdService(new SecurIdState(emulator.TimeProvider), emulator.SecurId, emulator.TimeProvider));
+
+    /// <summary>The hardware tokens this service holds.</summary>
+    public SecurIdState State => state;
+
+    /// <summary>Writes the demo key files (into --key-dir, or a fresh temporary folder); deleting them undoes it.</summary>
+    public IDisposable? OnStarted(EmulatorHost host)
+    {
+        var created = options.KeyDirectory is null ? Directory.CreateTempSubdirectory("tokenadmin-emulator-keys-").FullName : null;
+        var files = WriteKeyFiles(options.KeyDirectory ?? created!, AdminRestApiUrlFor(host.BaseAddress));
+        return new KeyFileCleanup(files, created);
+    }
+
+    /// <summary>The keys die with the process, so their files go too.</summary>
+    private sealed class KeyFileCleanup(IReadOnlyList<string> files, string? createdDirectory) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var file in files)
+            {
+                File.Delete(file);
+            }
+
+            if (createdDirectory is not null)
+            {
+                Directory.Delete(createdDirectory, recursive: true);
+            }
+        }
+    }
+
     public const string ServiceKey = "securid";
     public const string AdminRestApiPath = "AdminInterface/restapi";
     public const string AuthScheme = "JWT";

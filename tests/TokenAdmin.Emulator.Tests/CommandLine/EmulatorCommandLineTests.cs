@@ -36,7 +36,7 @@ public sealed class EmulatorCommandLineTests
         Assert.Empty(settings.Faults);
         Assert.Empty(settings.Latencies);
         Assert.Null(settings.UrlFile);
-        Assert.Null(settings.KeyDirectory);
+        Assert.Null(settings.Options.SecurId.KeyDirectory);
         Assert.False(settings.ShowHelp);
     }
 
@@ -56,7 +56,7 @@ public sealed class EmulatorCommandLineTests
         Assert.False(settings.Options.Hdc.AllowBasic);
         Assert.True(settings.Options.Hdc.AllowBearer);
         Assert.Equal("/tmp/emulator.url", settings.UrlFile);
-        Assert.Equal("/tmp/keys", settings.KeyDirectory);
+        Assert.Equal("/tmp/keys", settings.Options.SecurId.KeyDirectory);
 
         Assert.Equal(["hdc.tokens.list", "*"], settings.Faults.Select(fault => fault.Route));
         Assert.Equal(
@@ -77,7 +77,7 @@ public sealed class EmulatorCommandLineTests
         Assert.True(settings.Options.Hdc.AllowBasic);
         Assert.False(settings.Options.Hdc.AllowBearer);
         Assert.Equal(FaultStep.Status(404), Assert.Single(Assert.Single(settings.Faults).Steps));
-        Assert.Equal("keys", settings.KeyDirectory);
+        Assert.Equal("keys", settings.Options.SecurId.KeyDirectory);
     }
 
     [Fact]

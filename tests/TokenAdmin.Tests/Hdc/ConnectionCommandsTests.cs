@@ -1,3 +1,4 @@
+using TokenAdmin.Emulator;
 using System.Linq;
 using TokenAdmin.Connections;
 using TokenAdmin.Errors;
