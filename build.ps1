@@ -104,8 +104,8 @@ foreach ($name in $Task) {
     }
 }
 
-# Shared with the Pester suite: Get-DotNetPath and the emulator's start/stop; child pwsh processes.
-Import-Module -Name $EmulatorSupportModule -Force
+# Shared with the Pester suite: Get-DotNetPath (the emulator helpers load only for Demo); child pwsh processes.
+. (Join-Path $PesterDirectory 'Support/DotNet.ps1')
 Import-Module -Name (Join-Path $PesterDirectory 'ChildPwsh.psm1') -Force
 
 # Configurations already built by this run, so "-Task Build, Demo" builds once.
@@ -406,6 +406,7 @@ function Invoke-DemoTask {
     Invoke-BuildTask
     $emulator = $null
     try {
+        Import-Module -Name $EmulatorSupportModule -Force
         $emulator = Start-TokenAdminEmulator -Configuration $Configuration
         Write-Host "Emulator listening at $($emulator.BaseUri) (HDC at $($emulator.HdcBaseUri))" -ForegroundColor DarkGray
         # A child pwsh, so the demo's Import-Module and connection stay out of this session (see .DESCRIPTION).

@@ -1,0 +1,191 @@
+# The emulator's control API (/_emulator): info, reset, faults, journal.
+# Dot-sourced by ../EmulatorSupport.psm1 (module scope: $script: variables are shared).
+
+function Get-EmulatorInfo {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Emulator
+    )
+
+    Invoke-EmulatorAdmin -Emulator $Emulator -Method Get -Path ''
+}
+
+function Reset-TokenAdminEmulator {
+    <#
+    .SYNOPSIS
+        Puts the emulator's seed data back (token values drawn afresh) and clears faults and journal.
+
+    .PARAMETER Emulator
+        The object Start-TokenAdminEmulator returned.
+
+    .EXAMPLE
+        Reset-TokenAdminEmulator -Emulator $Emulator
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Emulator
+    )
+
+    $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'reset'
+}
+
+function Add-TokenAdminEmulatorFault {
+    <#
+    .SYNOPSIS
+        Queues fault steps (each consumed by one request) and/or a latency for one emulator route.
+
+    .PARAMETER Emulator
+        The object Start-TokenAdminEmulator returned.
+
+    .PARAMETER Route
+        A route name such as hdc.tokens.delete or securid.tokens.lookup, or * for all.
+
+    .PARAMETER Step
+        Fault steps, e.g. @{ status = 429; retryAfter = '1' }, @{ abort = $true }.
+
+    .PARAMETER LatencyMs
+        Delay every request on the route by this many milliseconds (0: none).
+
+    .EXAMPLE
+        Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.delete' -Step @{ status = 503 }
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Emulator,
+
+        [Parameter(Mandatory)]
+        [string] $Route,
+
+        [hashtable[]] $Step = @(),
+
+        [int] $LatencyMs = 0
+    )
+
+    $body = @{ route = $Route; steps = @($Step) }
+    if ($LatencyMs -gt 0) {
+        $body.latencyMs = $LatencyMs
+    }
+
+    $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'faults' -Body $body
+}
+
+function Invoke-EmulatorAdmin {
+    <#
+    .SYNOPSIS
+        Calls the emulator's admin endpoint (/_emulator, no authentication).
+
+    .DESCRIPTION
+        A thin Invoke-RestMethod wrapper. -Path is relative to /_emulator: '' (GET: info, including
+        the demo credentials), 'faults' (POST a fault plan, DELETE all faults), 'reset' (POST: seed
+        data back, faults and journal cleared), 'requests' (GET: the request journal,
+        { "requests": [ ... ] }). A leading '/_emulator/' is accepted too. -Body is sent as JSON.
+
+    .PARAMETER Emulator
+        The object Start-TokenAdminEmulator returned.
+
+    .PARAMETER Method
+        Get, Post or Delete.
+
+    .PARAMETER Path
+        The admin route below /_emulator.
+
+    .PARAMETER Body
+        For POST faults, e.g. @{ route = 'hdc.tokens.delete'; latencyMs = 0; steps = @(@{ status = 429; retryAfter = '1' }, @{ status = 503 }, @{ abort = $true }) }.
+
+    .EXAMPLE
+        Invoke-EmulatorAdmin -Emulator $emulator -Method Post -Path 'reset'
+
+    .EXAMPLE
+        Invoke-EmulatorAdmin -Emulator $emulator -Method Post -Path 'faults' -Body @{ route = 'hdc.tokens.list'; steps = @(@{ status = 503 }) }
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Emulator,
+
+        [Parameter(Mandatory)]
+        [ValidateSet('Get', 'Post', 'Delete')]
+        [string] $Method,
+
+        [Parameter(Mandatory)]
+        [AllowEmptyString()]
+        [string] $Path,
+
+        [hashtable] $Body
+    )
+
+    $relative = $Path.Trim('/')
+    if ($relative -eq '_emulator' -or $relative.StartsWith('_emulator/', [System.StringComparison]::OrdinalIgnoreCase)) {
+        $relative = $relative.Substring('_emulator'.Length).TrimStart('/')
+    }
+
+    $parameters = @{
+        Method  = $Method
+        Uri     = [uri]::new($Emulator.BaseUri, ('_emulator/' + $relative).TrimEnd('/'))
+        NoProxy = $true
+    }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $parameters.Body = ConvertTo-Json -InputObject $Body -Depth 10 -Compress
+        $parameters.ContentType = 'application/json'
+    }
+
+    Invoke-RestMethod @parameters
+}
+
+function Get-EmulatorRequest {
+    <#
+    .SYNOPSIS
+        The emulator's request journal: what reached the emulated services, in arrival order.
+
+    .DESCRIPTION
+        Each entry has sequence, requestId, method, path, query, routeName, body, contentType,
+        userAgent, connectionId, authScheme, arrivedAt, viaProxy, targetHost, statusCode (null when
+        aborted), aborted and completedAt. Requests this module sends itself (Get-EmulatorHdcToken)
+        are left out unless -IncludeSupportRequest. POST /_emulator/reset clears the journal.
+        Note: bodies of HDC PUT and DELETE requests hold token values; do not print them. SecurID
+        bodies hold serial numbers ({"tokenSerialNumber":"..."}), which are not secret; the journal
+        keeps no Authorization header, so no JWT.
+
+    .PARAMETER RouteName
+        Only these routes: hdc.tokens.list, hdc.contexts.list, hdc.tokens.create, hdc.tokens.update, hdc.tokens.delete,
+        securid.tokens.lookup, securid.tokens.delete, securid.users.assign, securid.users.unassign,
+        securid.users.enable, securid.users.disable.
+
+    .PARAMETER Method
+        Only these HTTP methods (GET, POST, PUT, DELETE).
+
+    .EXAMPLE
+        Get-EmulatorRequest -Emulator $emulator -Method POST, PUT, DELETE | Should -BeNullOrEmpty
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Emulator,
+
+        [string[]] $RouteName,
+
+        [string[]] $Method,
+
+        [switch] $IncludeSupportRequest
+    )
+
+    $journal = Invoke-EmulatorAdmin -Emulator $Emulator -Method Get -Path 'requests'
+    foreach ($entry in $journal.requests) {
+        if (-not $IncludeSupportRequest -and $entry.userAgent -eq $script:SupportUserAgent) {
+            continue
+        }
+
+        if ($RouteName -and $entry.routeName -notin $RouteName) {
+            continue
+        }
+
+        if ($Method -and $entry.method -notin $Method) {
+            continue
+        }
+
+        $entry
+    }
+}
