@@ -61,6 +61,9 @@ public sealed class ServiceRequest
     /// </summary>
     public Func<ServiceResponse, ServiceError?>? FailureInSuccess { get; init; }
 
+    /// <summary>What the service's authenticator needs to know about this request (PowerClerk: which second factor); null for most.</summary>
+    public object? AuthenticationContext { get; init; }
+
     /// <summary>Values carried by this request that must never appear in a log or an error (a token being revoked).</summary>
     public List<string> SensitiveValues { get; } = new();
 

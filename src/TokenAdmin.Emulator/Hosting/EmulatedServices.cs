@@ -14,6 +14,7 @@ internal static class EmulatedServices
     [
         HdcService.Definition,
         SecurIdService.Definition,
+        PowerClerkService.Definition,
     ];
 
     /// <summary>A fresh instance of every service, for one host.</summary>

@@ -1,0 +1,165 @@
+using System;
+using System.Security;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Http.Authentication;
+
+namespace TokenAdmin.Core.PowerClerk;
+
+/// <summary>
+/// Every PowerClerk request carries HTTP Basic, the API key and, for an account with MFA, a second
+/// factor: the connection's MFA session token while it is valid, else a TOTP ([doc] either is
+/// accepted; creating an MST takes only a TOTP). A TOTP is never sent twice: a second request in
+/// the same 30-second step waits for the next step, since the service may refuse a replayed code.
+/// </summary>
+public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
+{
+    private readonly BasicAuthenticator _basic;
+    private readonly SecureString _apiKey;
+    private readonly byte[]? _totpSeed;
+    private readonly IClock _clock;
+    private readonly SemaphoreSlim _totpGate = new(1, 1);
+    private SecureString? _oneTimeCode;
+    private long _lastTotpStep = long.MinValue;
+    private MfaSessionTokenInfo? _sessionToken;
+
+    /// <param name="totpSecret">Base32 seed, so codes are computed here; or null.</param>
+    /// <param name="oneTimeCode">One code typed by the user, usable once; or null.</param>
+    public PowerClerkAuthenticator(string userName, SecureString password, SecureString apiKey, SecureString? totpSecret, SecureString? oneTimeCode, IClock clock)
+    {
+        _basic = new BasicAuthenticator(userName, password);
+        if (apiKey.Length == 0)
+        {
+            throw ServiceException.InvalidCredential("The API key is empty.");
+        }
+
+        _apiKey = apiKey.Copy();
+        _apiKey.MakeReadOnly();
+        _clock = clock;
+        if (totpSecret is not null)
+        {
+            try
+            {
+                _totpSeed = Totp.DecodeBase32(SecretText.Reveal(totpSecret));
+            }
+            catch (FormatException ex)
+            {
+                throw ServiceException.InvalidCredential(ex.Message);
+            }
+        }
+
+        if (oneTimeCode is not null)
+        {
+            SetOneTimeCode(oneTimeCode);
+        }
+    }
+
+    public string Scheme => "Basic";
+
+    public string UserName => _basic.UserName;
+
+    /// <summary>Whether the connection has a second factor at all (TOTP seed, a code, or an MST).</summary>
+    public bool UsesMfa => _totpSeed is not null || Volatile.Read(ref _oneTimeCode) is not null || SessionToken is not null;
+
+    public bool HasTotpSecret => _totpSeed is not null;
+
+    /// <summary>The MST the connection sends as its second factor, until it expires or is removed.</summary>
+    public MfaSessionTokenInfo? SessionToken
+    {
+        get => Volatile.Read(ref _sessionToken);
+        set => Volatile.Write(ref _sessionToken, value);
+    }
+
+    /// <summary>What the last request sent as its second factor.</summary>
+    public SecondFactorSent LastSent { get; private set; }
+
+    /// <summary>A fresh one-time code from the user (New-MfaSessionToken -TotpCode).</summary>
+    public void SetOneTimeCode(SecureString code)
+    {
+        var copy = code.Copy();
+        copy.MakeReadOnly();
+        Volatile.Write(ref _oneTimeCode, copy);
+    }
+
+    public async ValueTask AuthenticateAsync(OutgoingRequest request, CancellationToken cancellationToken)
+    {
+        await _basic.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
+        var apiKey = SecretText.Reveal(_apiKey);
+        request.Headers[PowerClerkProtocol.ApiKeyHeader] = apiKey;
+        request.SensitiveValues.Add(apiKey);
+
+        var rule = request.Source.AuthenticationContext as SecondFactorRule? ?? SecondFactorRule.Any;
+        if (rule == SecondFactorRule.Any && SessionToken is { } mst && (mst.ExpiresAt is null || mst.ExpiresAt > _clock.UtcNow))
+        {
+            var token = SecretText.Reveal(mst.Token);
+            request.Headers[PowerClerkProtocol.SessionTokenHeader] = token;
+            request.SensitiveValues.Add(token);
+            LastSent = SecondFactorSent.SessionToken;
+            return;
+        }
+
+        if (await NextTotpAsync(cancellationToken).ConfigureAwait(false) is { } code)
+        {
+            request.Headers[PowerClerkProtocol.TotpHeader] = code;
+            request.SensitiveValues.Add(code);
+            LastSent = SecondFactorSent.Totp;
+            return;
+        }
+
+        if (rule == SecondFactorRule.TotpOnly)
+        {
+            throw ServiceException.InvalidCredential(
+                "Creating an MFA session token needs a one-time code: pass -TotpCode (or connect with -TotpSecret). An MFA session token cannot create another.");
+        }
+
+        LastSent = SecondFactorSent.None;
+    }
+
+    public void Dispose()
+    {
+        _apiKey.Dispose();
+        _totpGate.Dispose();
+        if (_totpSeed is not null)
+        {
+            Array.Clear(_totpSeed);
+        }
+    }
+
+    /// <summary>The one-time code given (once), else a computed code for a step not used before; null without either.</summary>
+    private async Task<string?> NextTotpAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _oneTimeCode, null) is { } given)
+        {
+            using (given)
+            {
+                return SecretText.Reveal(given).Trim();
+            }
+        }
+
+        if (_totpSeed is null)
+        {
+            return null;
+        }
+
+        await _totpGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var step = Totp.StepOf(_clock.UtcNow);
+            if (step <= _lastTotpStep)
+            {
+                // This step's code was sent already: wait for the next step rather than replay it.
+                await _clock.DelayAsync(Totp.StartOf(_lastTotpStep + 1) - _clock.UtcNow, cancellationToken).ConfigureAwait(false);
+                step = Math.Max(Totp.StepOf(_clock.UtcNow), _lastTotpStep + 1);
+            }
+
+            _lastTotpStep = step;
+            return Totp.Code(_totpSeed, step);
+        }
+        finally
+        {
+            _totpGate.Release();
+        }
+    }
+}

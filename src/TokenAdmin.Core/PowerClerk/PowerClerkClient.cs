@@ -1,0 +1,94 @@
+using System;
+using System.Net.Http;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenAdmin.Core.Http;
+
+namespace TokenAdmin.Core.PowerClerk;
+
+/// <summary>PowerClerk's MFA session token endpoints over the shared HTTP core. One per connection.</summary>
+public sealed class PowerClerkClient : IDisposable
+{
+    private const string Xml = "application/xml";
+
+    public PowerClerkClient(ConnectionOptions options, PowerClerkAuthenticator authenticator, IClock? clock = null, Func<double>? random = null)
+    {
+        Authenticator = authenticator;
+        Http = new ServiceHttpClient(options, authenticator, PowerClerkProtocol.Redaction, new PowerClerkErrorReader(), clock, random);
+    }
+
+    public ServiceHttpClient Http { get; }
+
+    public PowerClerkAuthenticator Authenticator { get; }
+
+    /// <summary>
+    /// [doc] POST with a TOTP as the second factor (never an MST); creating one deletes the user's
+    /// previous MST. Not repeated when its outcome is unknown (each attempt would replace the last).
+    /// From then on the connection sends the new MST as its second factor.
+    /// </summary>
+    public async Task<MfaSessionTokenInfo> CreateSessionTokenAsync(int? expiresAfterMinutes, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        if (expiresAfterMinutes is < 1 or > PowerClerkProtocol.MaxExpiresAfterMinutes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresAfterMinutes), expiresAfterMinutes,
+                $"An MFA session token lives 1 to {PowerClerkProtocol.MaxExpiresAfterMinutes} minutes.");
+        }
+
+        var request = new ServiceRequest(HttpMethod.Post, PowerClerkProtocol.MfaSessionTokensPath, "create MFA session token")
+            {
+                Idempotent = false,
+                AuthenticationContext = SecondFactorRule.TotpOnly,
+            }
+            .WithBody(PowerClerkXml.CreateBody(expiresAfterMinutes), Xml);
+        request.Headers["Accept"] = Xml;
+        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        MfaSessionTokenInfo created;
+        try
+        {
+            created = PowerClerkXml.ReadCreated(response.Content);
+        }
+        catch (FormatException ex)
+        {
+            throw Http.UnexpectedResponse(request, response, ex.Message);
+        }
+
+        Authenticator.SessionToken = created;
+        return created;
+    }
+
+    /// <summary>
+    /// [doc] DELETE {TokenId}; no body on success. The id is checked first: letters and digits only,
+    /// so nothing can change the URL path. When it is the connection's MST, the connection forgets it.
+    /// </summary>
+    public async Task DeleteSessionTokenAsync(string tokenId, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        ValidateTokenId(tokenId);
+        var request = new ServiceRequest(HttpMethod.Delete, $"{PowerClerkProtocol.MfaSessionTokensPath}/{tokenId}", $"remove MFA session token {tokenId}")
+        {
+            Idempotent = true,
+            AlreadyDoneStatus = 404,
+        };
+        await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        if (Authenticator.SessionToken is { } current && string.Equals(current.TokenId, tokenId, StringComparison.Ordinal))
+        {
+            Authenticator.SessionToken = null;
+        }
+    }
+
+    /// <summary>Refused before anything is sent: not 1 to 64 letters and digits.</summary>
+    public static void ValidateTokenId(string tokenId)
+    {
+        if (string.IsNullOrEmpty(tokenId) || !PowerClerkProtocol.TokenIdPattern.IsMatch(tokenId))
+        {
+            var shown = tokenId is null ? "(none)" : Text.EchoedText.Of(tokenId);
+            throw new ArgumentException($"An MFA session token id is 1 to 64 letters and digits (like RXKVCEZTR0GN); '{shown}' is not.", nameof(tokenId));
+        }
+    }
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        Authenticator.Dispose();
+    }
+}

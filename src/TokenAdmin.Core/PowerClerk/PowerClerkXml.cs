@@ -1,0 +1,57 @@
+using System;
+using System.Linq;
+using System.Xml.Linq;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Http.Authentication;
+using TokenAdmin.Core.Redaction;
+using TokenAdmin.Core.Wire;
+
+namespace TokenAdmin.Core.PowerClerk;
+
+/// <summary>PowerClerk request and response bodies, read through <see cref="TolerantXml"/>.</summary>
+internal static class PowerClerkXml
+{
+    public static string CreateBody(int? expiresAfterMinutes)
+    {
+        var element = new XElement(PowerClerkProtocol.CreateRequestElement);
+        if (expiresAfterMinutes is { } minutes)
+        {
+            element.SetAttributeValue(PowerClerkProtocol.ExpiresAfterMinutesAttribute, minutes);
+        }
+
+        return element.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <exception cref="FormatException">No TokenId or Token in the body.</exception>
+    public static MfaSessionTokenInfo ReadCreated(string body)
+    {
+        var root = TolerantXml.Parse(body) ?? throw new FormatException("an empty body, not a CreateMfaSessionTokenResponse");
+        var response = TolerantXml.Find(root, PowerClerkProtocol.CreateResponseElement) ?? root;
+        var tokenId = TolerantXml.Value(response, PowerClerkProtocol.TokenIdField) ?? throw new FormatException("no TokenId in the answer");
+        if (!PowerClerkProtocol.TokenIdPattern.IsMatch(tokenId))
+        {
+            throw new FormatException("a TokenId that is not letters and digits");
+        }
+
+        var token = TolerantXml.Value(response, PowerClerkProtocol.TokenField) ?? throw new FormatException("no Token in the answer");
+        return new MfaSessionTokenInfo(tokenId, SecretText.Protect(token), TolerantXml.Date(TolerantXml.Value(response, PowerClerkProtocol.ExpiresAtField)));
+    }
+}
+
+/// <summary>[assume] PowerClerk errors: XML with a code and a message in any shape, plain text, or nothing.</summary>
+internal sealed class PowerClerkErrorReader : IServiceErrorReader
+{
+    public ServiceError? Read(ServiceResponse response)
+    {
+        var kind = BodyKinds.Detect(response.Content, response.ContentType);
+        if (kind == BodyKind.Xml && TolerantXml.Parse(response.Content) is { } root)
+        {
+            var code = PowerClerkProtocol.ErrorCodeFields.Select(f => TolerantXml.Value(root, f)).FirstOrDefault(v => v is not null);
+            var message = PowerClerkProtocol.ErrorMessageFields.Select(f => TolerantXml.Value(root, f)).FirstOrDefault(v => v is not null)
+                ?? (root.HasElements ? null : (string.IsNullOrWhiteSpace(root.Value) ? null : root.Value.Trim()));
+            return code is null && message is null ? null : new ServiceError(code, message);
+        }
+
+        return kind == BodyKind.Text && response.Content.Length is > 0 and <= 500 ? new ServiceError(null, response.Content.Trim()) : null;
+    }
+}
