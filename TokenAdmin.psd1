@@ -5,13 +5,14 @@
     Author               = 'TokenAdmin contributors'
     CompanyName          = 'TokenAdmin contributors'
     Copyright            = '(c) TokenAdmin contributors. MIT License.'
-    Description          = 'Administer authentication tokens from PowerShell: bim.cloud (HDC) integration tokens (list, create, rescope, revoke) and RSA SecurID hardware tokens (look up, delete), with typed objects, safe retries and bulk runs, and no secret in any output.'
+    Description          = 'Administer authentication tokens from PowerShell: bim.cloud (HDC) integration tokens (list, create, rescope, revoke), RSA SecurID hardware tokens (look up, delete) and PowerClerk MFA session tokens (create, remove; TOTP built in), with typed objects, safe retries and bulk runs, and no secret in any output.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('TokenAdmin.Format.ps1xml')
     TypesToProcess       = @('TokenAdmin.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-AuthTokenService'
+        'Connect-PowerClerk'
         'Connect-SecurIdAdmin'
         'Disconnect-TokenAdmin'
         'Get-AuthToken'
@@ -19,7 +20,9 @@
         'Get-SecurIdHardwareToken'
         'Get-TokenAdminConnection'
         'New-AuthToken'
+        'New-MfaSessionToken'
         'Remove-AuthToken'
+        'Remove-MfaSessionToken'
         'Remove-SecurIdHardwareToken'
         'Set-AuthToken'
     )
@@ -28,7 +31,7 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Token', 'Authentication', 'Administration', 'HDC', 'bimcloud', 'SecurID', 'RSA', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            Tags         = @('Token', 'Authentication', 'Administration', 'HDC', 'bimcloud', 'SecurID', 'RSA', 'PowerClerk', 'MFA', 'TOTP', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             # The license text also ships in the module folder (LICENSE.txt).
             LicenseUri   = 'https://opensource.org/license/mit'
             ProjectUri   = 'https://github.com/tokenadmin/TokenAdmin'

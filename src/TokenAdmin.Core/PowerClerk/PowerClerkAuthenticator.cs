@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Security;
 using System.Text;
 using System.Threading;
@@ -23,6 +24,7 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
     private readonly SemaphoreSlim _totpGate = new(1, 1);
     private SecureString? _oneTimeCode;
     private long _lastTotpStep = long.MinValue;
+    private bool _mfaGiven;
     private MfaSessionTokenInfo? _sessionToken;
 
     /// <param name="totpSecret">Base32 seed, so codes are computed here; or null.</param>
@@ -61,7 +63,7 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
     public string UserName => _basic.UserName;
 
     /// <summary>Whether the connection has a second factor at all (TOTP seed, a code, or an MST).</summary>
-    public bool UsesMfa => _totpSeed is not null || Volatile.Read(ref _oneTimeCode) is not null || SessionToken is not null;
+    public bool UsesMfa => _totpSeed is not null || Volatile.Read(ref _mfaGiven) || SessionToken is not null;
 
     public bool HasTotpSecret => _totpSeed is not null;
 
@@ -75,11 +77,17 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
     /// <summary>What the last request sent as its second factor.</summary>
     public SecondFactorSent LastSent { get; private set; }
 
-    /// <summary>A fresh one-time code from the user (New-MfaSessionToken -TotpCode).</summary>
+    /// <summary>A fresh one-time code from the user (New-MfaSessionToken -TotpCode); 6 to 8 digits, never echoed.</summary>
     public void SetOneTimeCode(SecureString code)
     {
-        var copy = code.Copy();
-        copy.MakeReadOnly();
+        var plain = SecretText.Reveal(code).Trim();
+        if (plain.Length is < 6 or > 8 || !plain.All(char.IsAsciiDigit))
+        {
+            throw ServiceException.InvalidCredential("A one-time code (-TotpCode) is 6 to 8 digits, as the authenticator app shows it.");
+        }
+
+        var copy = SecretText.Protect(plain);
+        Volatile.Write(ref _mfaGiven, true);
         Volatile.Write(ref _oneTimeCode, copy);
     }
 

@@ -141,13 +141,16 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     /// </summary>
     private protected CommandError? ToError(Exception exception, object? target, ErrorVocabulary? vocabulary = null) => exception switch
     {
-        ServiceException service => ServiceErrorTranslator.Translate(service, target, vocabulary ?? Vocabulary),
+        ServiceException service => Explain(ServiceErrorTranslator.Translate(service, target, vocabulary ?? Vocabulary), service),
         ArgumentException argument => ServiceErrorTranslator.InvalidArgument(argument, target),
         ObjectDisposedException => new CommandError(
             new TokenAdminException($"This {Vocabulary.ServiceName} connection was closed. Run {Vocabulary.ConnectCommand} again.", ErrorIds.ConnectionClosed),
             ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, target),
         _ => null,
     };
+
+    /// <summary>For a service whose failures mean more given what the connection sent (PowerClerk: which second factor).</summary>
+    private protected virtual CommandError Explain(CommandError error, ServiceException exception) => error;
 
     /// <summary>The credentials were refused: every later item would fail the same way, so the command stops instead of repeating the error for each.</summary>
     private static bool IsFatal(CommandError error) => error.ErrorId == ErrorIds.AuthenticationFailed;

@@ -8,4 +8,7 @@ public enum TokenAdminService
 
     /// <summary>RSA SecurID Cloud Authentication Service hardware tokens (Connect-SecurIdAdmin).</summary>
     SecurId,
+
+    /// <summary>PowerClerk MFA session tokens (Connect-PowerClerk).</summary>
+    PowerClerk,
 }

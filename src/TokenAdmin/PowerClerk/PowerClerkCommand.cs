@@ -1,0 +1,27 @@
+using TokenAdmin.Connections;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.PowerClerk;
+using TokenAdmin.Errors;
+using TokenAdmin.Runtime;
+
+namespace TokenAdmin.PowerClerk;
+
+/// <summary>What a refused second factor means, given what the connection sent (the service's 401 may not say).</summary>
+internal static class SecondFactorAdvice
+{
+    public static CommandError Explain(CommandError error, ServiceException exception, PowerClerkConnection? connection)
+    {
+        if (error.ErrorId != ErrorIds.AuthenticationFailed || exception.ServiceErrorCode is not null || connection is null)
+        {
+            return error;
+        }
+
+        var sent = connection.Client.Authenticator.LastSent switch
+        {
+            SecondFactorSent.None => "The request carried no second factor: if the account uses MFA, connect with -TotpSecret or pass -TotpCode. Otherwise check the user name, password and API key.",
+            SecondFactorSent.Totp => "The request carried a one-time code: it may be wrong, used already, or from a clock or seed that is off. Check the credentials and API key too.",
+            _ => "The request carried the connection's MFA session token: it may have expired or been replaced (creating one deletes the previous). Create a new one with New-MfaSessionToken -TotpCode.",
+        };
+        return error with { RecommendedAction = sent };
+    }
+}

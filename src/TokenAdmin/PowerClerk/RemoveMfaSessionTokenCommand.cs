@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using TokenAdmin.Connections;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.PowerClerk;
+using TokenAdmin.Errors;
+using TokenAdmin.Runtime;
+
+namespace TokenAdmin.PowerClerk;
+
+/// <summary>Removes PowerClerk MFA session tokens.</summary>
+/// <remarks>
+/// <para>Takes token ids from the pipeline (text, or objects with a TokenId such as New-MfaSessionToken's
+/// output). Without -TokenId it removes the connection's current session token, after which the
+/// connection forgets it and goes back to one-time codes (from -TotpSecret) if it can. Each id is
+/// checked before anything is sent: letters and digits only, so nothing can change the URL path.</para>
+/// <para>404 is MfaSessionTokenNotFound for that id; the others go on. A 401 stops the command (every
+/// later removal would fail too) and says which factor the connection sent.</para>
+/// </remarks>
+/// <example title="Remove the token the connection uses">
+/// <code>Remove-MfaSessionToken -Confirm:$false</code>
+/// <para>Later requests carry a one-time code again (with -TotpSecret) or none.</para>
+/// </example>
+/// <example title="Remove a token just created">
+/// <code>New-MfaSessionToken -TotpCode 123456 | Remove-MfaSessionToken -Confirm:$false -PassThru</code>
+/// <para>TokenId binds by property name; the result says what was removed, whose, where and when.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Remove, "MfaSessionToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(MfaSessionTokenRemovalResult))]
+public sealed class RemoveMfaSessionTokenCommand : BulkRemoveCommand<PowerClerkConnection>
+{
+    /// <summary>Ids of the session tokens to remove (like RXKVCEZTR0GN). Default: the connection's current one.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string[]? TokenId { get; set; }
+
+    private protected override string ProgressActivity => "Removing MFA session tokens";
+
+    private protected override int ItemsBoundOnCommandLine => TokenId?.Length ?? 0;
+
+    private protected override IReadOnlyList<string> ItemProperties { get; } = new[] { nameof(TokenId) };
+
+    private protected override IEnumerable<object> CurrentItemsNotAttempted() => TokenId ?? Array.Empty<string>();
+
+    private protected override void ProcessItems()
+    {
+        var connection = RequireConnection();
+        var ids = TokenId;
+        if (ids is null || ids.Length == 0)
+        {
+            if (connection.SessionTokenId is not { } current)
+            {
+                Seam.WriteError(new CommandError(
+                    new TokenAdminException("This PowerClerk connection holds no MFA session token, and no -TokenId was given: nothing to remove.", PowerClerkErrors.NoMfaSessionToken),
+                    PowerClerkErrors.NoMfaSessionToken, ErrorCategory.ObjectNotFound, connection));
+                return;
+            }
+
+            ids = new[] { current };
+        }
+
+        foreach (var id in ids)
+        {
+            if (!Seam.ShouldProcess($"MFA session token {Core.Text.EchoedText.Of(id)} of {connection.UserName} on {connection.BaseUri}", "Remove MFA session token"))
+            {
+                continue;
+            }
+
+            StartItem(Runner, async ct =>
+                {
+                    await connection.Client.DeleteSessionTokenAsync(id, Trace, ct).ConfigureAwait(false);
+                    return true;
+                },
+                id, () => id, PowerClerkErrors.Vocabulary, _ =>
+                {
+                    if (PassThruPresent)
+                    {
+                        Seam.WriteObject(new MfaSessionTokenRemovalResult(id, connection.UserName, connection.BaseUri, connection.Http.Clock.UtcNow));
+                    }
+                });
+        }
+    }
+
+    private protected override CommandError Explain(CommandError error, ServiceException exception) =>
+        SecondFactorAdvice.Explain(error, exception, Connection ?? Connections.Current<PowerClerkConnection>(TokenAdminService.PowerClerk));
+}
