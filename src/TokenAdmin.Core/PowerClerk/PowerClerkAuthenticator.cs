@@ -116,8 +116,9 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
             return;
         }
 
-        if (rule == SecondFactorRule.TotpOnly)
+        if (rule == SecondFactorRule.TotpOnly && UsesMfa)
         {
+            // An account with MFA: without a code the service would refuse; say why before sending.
             throw ServiceException.InvalidCredential(
                 "Creating an MFA session token needs a one-time code: pass -TotpCode (or connect with -TotpSecret). An MFA session token cannot create another.");
         }

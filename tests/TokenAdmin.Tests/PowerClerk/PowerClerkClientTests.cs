@@ -1,0 +1,160 @@
+using System;
+using System.Linq;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Http.Authentication;
+using TokenAdmin.Core.PowerClerk;
+using TokenAdmin.Emulator;
+using TokenAdmin.Tests.Support;
+using Xunit;
+
+namespace TokenAdmin.Tests.PowerClerk;
+
+/// <summary>
+/// The PowerClerk client against the emulator over real HTTP; the client and the emulator read the
+/// same virtual clock, so TOTP steps and MST expiry are exact and nothing sleeps.
+/// </summary>
+public sealed class PowerClerkClientTests : IAsyncLifetime
+{
+    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 11, 22, 10, 0, 5, TimeSpan.Zero));
+    private EmulatorHost _emulator = null!;
+
+    public async Task InitializeAsync() =>
+        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = new ClockTimeProvider(_clock) });
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Fact]
+    public async Task The_full_flow_creates_an_MST_uses_it_as_the_second_factor_and_removes_it()
+    {
+        using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret);
+
+        var created = await client.CreateSessionTokenAsync(60, null, Timeout());
+
+        var held = Assert.Single(_emulator.PowerClerk.SessionTokens);
+        Assert.Equal(held.TokenId, created.TokenId);
+        Assert.Equal(_clock.UtcNow.AddMinutes(60).ToUnixTimeSeconds(), created.ExpiresAt!.Value.ToUnixTimeSeconds());
+        Assert.Equal(held.TokenId, client.Authenticator.SessionToken!.TokenId);
+
+        await client.DeleteSessionTokenAsync(created.TokenId, null, Timeout());
+
+        Assert.Equal(SecondFactorSent.SessionToken, client.Authenticator.LastSent);
+        Assert.Empty(_emulator.PowerClerk.SessionTokens);
+        Assert.Null(client.Authenticator.SessionToken);
+    }
+
+    [Fact]
+    public async Task A_second_code_is_never_the_first_one_replayed_it_waits_for_the_next_step()
+    {
+        using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret);
+
+        var first = await client.CreateSessionTokenAsync(null, null, Timeout());
+        var second = await client.CreateSessionTokenAsync(null, null, Timeout());
+
+        // The second create waited for the next 30 s step (the emulator refuses a replayed code).
+        Assert.Contains(_clock.Delays, d => d > TimeSpan.Zero && d <= Totp.Step);
+        Assert.NotEqual(first.TokenId, second.TokenId);
+        Assert.Equal(second.TokenId, Assert.Single(_emulator.PowerClerk.SessionTokens).TokenId); // the first was replaced
+
+        // The replaced MST is refused as a second factor.
+        client.Authenticator.SessionToken = first;
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync(second.TokenId, null, Timeout()));
+        Assert.Equal(401, refused.StatusCode);
+        Assert.Equal("INVALID_MFA", refused.ServiceErrorCode);
+    }
+
+    [Fact]
+    public async Task An_expired_MST_is_not_sent_and_without_a_seed_the_request_has_no_factor()
+    {
+        using var client = Client(oneTimeCode: CodeNow());
+        var created = await client.CreateSessionTokenAsync(1, null, Timeout());
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync(created.TokenId, null, Timeout()));
+
+        Assert.Equal(SecondFactorSent.None, client.Authenticator.LastSent);
+        Assert.Equal("MFA_REQUIRED", refused.ServiceErrorCode);
+    }
+
+    [Fact]
+    public async Task An_account_without_MFA_needs_no_second_factor()
+    {
+        using var client = Client(userName: PowerClerkDemo.PlainUserName, password: PowerClerkDemo.PlainPassword);
+
+        var created = await client.CreateSessionTokenAsync(null, null, Timeout());
+        await client.DeleteSessionTokenAsync(created.TokenId, null, Timeout());
+
+        Assert.Empty(_emulator.PowerClerk.SessionTokens);
+    }
+
+    [Theory]
+    [InlineData("wrong-password", PowerClerkDemo.ApiKey, "123456", "INVALID_CREDENTIALS")]
+    [InlineData(PowerClerkDemo.MfaPassword, "wrong-api-key-0000", "123456", "INVALID_API_KEY")]
+    [InlineData(PowerClerkDemo.MfaPassword, PowerClerkDemo.ApiKey, "000000", "INVALID_MFA")]
+    public async Task Each_refused_part_is_named_by_the_service_code(string password, string apiKey, string code, string serviceCode)
+    {
+        using var client = Client(password: password, apiKey: apiKey, oneTimeCode: code == "123456" ? CodeNow() : code);
+
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.CreateSessionTokenAsync(null, null, Timeout()));
+
+        Assert.Equal(401, refused.StatusCode);
+        Assert.Equal(serviceCode, refused.ServiceErrorCode);
+        Assert.Equal(1, refused.Attempts); // never retried
+    }
+
+    [Fact]
+    public async Task Creating_needs_a_code_and_an_MST_alone_is_refused_before_sending()
+    {
+        using var client = Client(oneTimeCode: CodeNow());
+        await client.CreateSessionTokenAsync(null, null, Timeout());
+        var requests = _emulator.Requests.Entries.Count;
+
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.CreateSessionTokenAsync(null, null, Timeout()));
+
+        Assert.Equal(ServiceFailure.InvalidCredential, refused.Failure);
+        Assert.Equal(requests, _emulator.Requests.Entries.Count);
+    }
+
+    [Theory]
+    [InlineData("../x")]
+    [InlineData("RXKV%2FCEZTR0GN")]
+    [InlineData("RXKV CEZ")]
+    [InlineData("RXKV/..")]
+    [InlineData("")]
+    public async Task Token_ids_that_could_change_the_path_are_refused_before_sending(string tokenId)
+    {
+        using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteSessionTokenAsync(tokenId, null, Timeout()));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteSessionTokenAsync(new string('A', 1024), null, Timeout()));
+
+        Assert.Empty(_emulator.Requests.Entries);
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_its_Retry_After_then_succeeds()
+    {
+        using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret);
+        _emulator.Faults.Enqueue(PowerClerkRouteNames.DeleteSessionToken, FaultStep.Status(429, "2"));
+        var created = await client.CreateSessionTokenAsync(null, null, Timeout());
+
+        await client.DeleteSessionTokenAsync(created.TokenId, null, Timeout());
+
+        Assert.Contains(TimeSpan.FromSeconds(2), _clock.Delays);
+        Assert.Empty(_emulator.PowerClerk.SessionTokens);
+    }
+
+    private PowerClerkClient Client(string userName = PowerClerkDemo.MfaUserName, string password = PowerClerkDemo.MfaPassword,
+        string apiKey = PowerClerkDemo.ApiKey, string? totpSecret = null, string? oneTimeCode = null) =>
+        new(new ConnectionOptions(_emulator.PowerClerkBaseUri),
+            new PowerClerkAuthenticator(userName, SecretText.Protect(password), SecretText.Protect(apiKey),
+                totpSecret is null ? null : SecretText.Protect(totpSecret), oneTimeCode is null ? null : SecretText.Protect(oneTimeCode), _clock),
+            _clock);
+
+    /// <summary>What the user's authenticator app shows now.</summary>
+    private string CodeNow() => Totp.Code(Totp.DecodeBase32(PowerClerkDemo.MfaTotpSecret), Totp.StepOf(_clock.UtcNow));
+
+    private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+}
