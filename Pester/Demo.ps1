@@ -104,6 +104,39 @@ function Find-DemoSecurIdKeyFile {
     $keyFiles
 }
 
+function Find-DemoPowerClerkAccount {
+    <#
+        The PowerClerk demo account with MFA that the emulator on -BaseUri's host describes in
+        GET /_emulator (its values are public demo values); $null when there is none.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory)]
+        [uri] $BaseUri
+    )
+
+    try {
+        $info = Invoke-RestMethod -Method Get -Uri ([uri]::new($BaseUri, '/_emulator')) -NoProxy -TimeoutSec 10 -ErrorAction Stop
+    }
+    catch {
+        return $null
+    }
+
+    $service = @($info.services | Where-Object -FilterScript { $_.key -eq 'powerclerk' }) | Select-Object -First 1
+    $values = @($service.credentials | Where-Object -FilterScript { $_.role -eq 'mfa' }) | Select-Object -First 1 | ForEach-Object { $_.values }
+    if ($null -eq $values) {
+        return $null
+    }
+
+    [pscustomobject]@{
+        BaseUri    = [uri] $service.baseUrl
+        Credential = [pscredential]::new($values.userName, (ConvertTo-SecureString -String $values.password -AsPlainText -Force))
+        ApiKey     = ConvertTo-SecureString -String $values.apiKey -AsPlainText -Force
+        TotpSecret = ConvertTo-SecureString -String $values.totpSecret -AsPlainText -Force
+    }
+}
+
 if (-not (Test-Path -LiteralPath $ModulePath -PathType Leaf)) {
     throw "The module is not built ($ModulePath). Run ./build.ps1 first, or pass -ModulePath."
 }
@@ -226,6 +259,32 @@ else {
     finally {
         Write-Step -Title 'Disconnect from SecurID' -Command 'Disconnect-TokenAdmin -Service SecurId'
         Disconnect-TokenAdmin -Service SecurId
+    }
+}
+
+$powerClerk = Find-DemoPowerClerkAccount -BaseUri $BaseUri
+if ($null -ne $powerClerk) {
+    Write-Host ''
+    Write-Host 'PowerClerk: MFA session tokens' -ForegroundColor Green
+    try {
+        Write-Step -Title "Connect as $($powerClerk.Credential.UserName) with the API key and the authenticator app's TOTP seed (codes are computed, each used once)" `
+            -Command 'Connect-PowerClerk -BaseUri <powerclerk> -Credential $credential -ApiKey $apiKey -TotpSecret $seed -PassThru'
+        Connect-PowerClerk -BaseUri $powerClerk.BaseUri -Credential $powerClerk.Credential -ApiKey $powerClerk.ApiKey -TotpSecret $powerClerk.TotpSecret -PassThru | Out-Host
+
+        Write-Step -Title 'Create an MFA session token (this deletes the user''s previous one); the token itself never shows' `
+            -Command 'New-MfaSessionToken -ExpiresAfterMinutes 30 -Confirm:$false'
+        $session = New-MfaSessionToken -ExpiresAfterMinutes 30 -Confirm:$false
+        $session | Format-Table | Out-Host
+
+        Write-Step -Title 'The connection now sends that session token as its second factor' -Command 'Get-TokenAdminConnection -Service PowerClerk'
+        Get-TokenAdminConnection -Service PowerClerk | Out-Host
+
+        Write-Step -Title 'Remove it; the connection goes back to one-time codes' -Command '$session | Remove-MfaSessionToken -Confirm:$false -PassThru'
+        $session | Remove-MfaSessionToken -Confirm:$false -PassThru | Format-Table | Out-Host
+    }
+    finally {
+        Write-Step -Title 'Disconnect from PowerClerk' -Command 'Disconnect-TokenAdmin -Service PowerClerk'
+        Disconnect-TokenAdmin -Service PowerClerk
     }
 }
 

@@ -24,7 +24,7 @@ $script:ModuleManifest = Join-Path $script:RepositoryRoot 'out/TokenAdmin/TokenA
 # User-Agent, so Get-EmulatorRequest can leave them out of the journal by default.
 $script:SupportUserAgent = 'TokenAdmin-PesterSupport/1.0'
 
-foreach ($part in 'DotNet', 'EmulatorBuild', 'EmulatorProcess', 'EmulatorControl', 'Module', 'Secrets', 'Hdc', 'SecurId') {
+foreach ($part in 'DotNet', 'EmulatorBuild', 'EmulatorProcess', 'EmulatorControl', 'Module', 'Secrets', 'Hdc', 'SecurId', 'PowerClerk') {
     . (Join-Path $PSScriptRoot "Support/$part.ps1")
 }
 
@@ -42,6 +42,7 @@ Export-ModuleMember -Function @(
     'Get-EmulatorDemoAccessToken'
     'Get-EmulatorSecurIdKeyFile'
     'Get-EmulatorSecurIdApiKey'
+    'Get-EmulatorPowerClerkAccount'
     'Get-EmulatorDemoSecret'
     'Find-LeakedSecret'
     'ConvertTo-TokenFingerprint'
