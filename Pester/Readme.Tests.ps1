@@ -38,6 +38,7 @@ BeforeAll {
     $Emulator = Start-TokenAdminEmulator
     Import-Module -Name (Get-TokenAdminModuleManifest) -Force
     $SecurIdKey = Get-EmulatorSecurIdApiKey -Emulator $Emulator
+    $PowerClerk = Get-EmulatorPowerClerkAccount -Emulator $Emulator -Role mfa
     $Fixtures = Join-Path ([System.IO.Path]::GetTempPath()) ('TokenAdmin.Readme.' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $Fixtures
     # ForEach-Object -Parallel finds the module by name, as for an installed module (README "Install").
@@ -48,6 +49,7 @@ BeforeAll {
     $Places = [ordered]@{
         'https://tenant.bim.cloud/hdc'                            = $Emulator.HdcBaseUri.AbsoluteUri
         'https://tenant.access.securid.com/AdminInterface/restapi' = $SecurIdKey.AdminRestApiUrl
+        'https://api.powerclerk.com'                              = $PowerClerk.BaseUri.AbsoluteUri.TrimEnd('/')
         '~/keys/securid-super-admin.json'                         = $SecurIdKey.KeyFile
         '-Credential admin@example.com'                           = '-Credential (Get-Credential)'  # would prompt for the password
         'exit 1'                                                  = 'throw "the example would exit 1"'  # would end the test run
@@ -90,6 +92,9 @@ Describe 'README examples' {
             HdcAccessToken   = Get-EmulatorDemoAccessToken -Emulator $Emulator
             HdcToken         = Get-EmulatorDemoAccessToken -Emulator $Emulator
             SecurIdAccessKey = $SecurIdKey.AccessKey
+            PowerClerkCredential = $PowerClerk.Credential
+            PowerClerkApiKey     = $PowerClerk.ApiKey
+            PowerClerkTotpSeed   = $PowerClerk.TotpSecret
         }
         $example = [scriptblock]::Create(@"
 param(`$demoCredential, `$vault, `$t)
