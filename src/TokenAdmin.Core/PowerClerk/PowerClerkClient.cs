@@ -12,15 +12,26 @@ public sealed class PowerClerkClient : IDisposable
 {
     private const string Xml = "application/xml";
 
+    private readonly SemaphoreSlim _renewal = new(1, 1);
+    private readonly IClock _clock;
+    private int? _lastLifetimeMinutes;
+
     public PowerClerkClient(ConnectionOptions options, PowerClerkAuthenticator authenticator, IClock? clock = null, Func<double>? random = null)
     {
         Authenticator = authenticator;
+        _clock = clock ?? SystemClock.Instance;
         Http = new ServiceHttpClient(options, authenticator, PowerClerkProtocol.Redaction, new PowerClerkErrorReader(), clock, random);
     }
 
     public ServiceHttpClient Http { get; }
 
     public PowerClerkAuthenticator Authenticator { get; }
+
+    /// <summary>
+    /// With a TOTP seed: an MST that expires within this window is replaced before a request would
+    /// carry it, so a long unattended run does not fail half way. Null (the default): never.
+    /// </summary>
+    public TimeSpan? RenewSessionTokenBefore { get; init; }
 
     /// <summary>
     /// [doc] POST with a TOTP as the second factor (never an MST); creating one deletes the user's
@@ -54,6 +65,7 @@ public sealed class PowerClerkClient : IDisposable
         }
 
         Authenticator.SessionToken = created;
+        _lastLifetimeMinutes = expiresAfterMinutes;
         return created;
     }
 
@@ -64,6 +76,7 @@ public sealed class PowerClerkClient : IDisposable
     public async Task DeleteSessionTokenAsync(string tokenId, IHttpTrace? trace, CancellationToken cancellationToken)
     {
         ValidateTokenId(tokenId);
+        await RenewIfDueAsync(tokenId, trace, cancellationToken).ConfigureAwait(false);
         var request = new ServiceRequest(HttpMethod.Delete, $"{PowerClerkProtocol.MfaSessionTokensPath}/{tokenId}", $"remove MFA session token {tokenId}")
         {
             Idempotent = true,
@@ -73,6 +86,34 @@ public sealed class PowerClerkClient : IDisposable
         if (Authenticator.SessionToken is { } current && string.Equals(current.TokenId, tokenId, StringComparison.Ordinal))
         {
             Authenticator.SessionToken = null;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the connection's MST when it is about to expire (see <see cref="RenewSessionTokenBefore"/>),
+    /// once for all requests waiting; never the MST the request itself is about.
+    /// </summary>
+    private async Task RenewIfDueAsync(string? aboutTokenId, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        if (RenewSessionTokenBefore is not { } window || !Authenticator.HasTotpSecret)
+        {
+            return;
+        }
+
+        await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Authenticator.SessionToken is { ExpiresAt: { } expires } current
+                && current.TokenId != aboutTokenId
+                && expires - _clock.UtcNow <= window)
+            {
+                trace?.Verbose($"The MFA session token {current.TokenId} expires at {expires:u}; creating its successor before the next request.");
+                await CreateSessionTokenAsync(_lastLifetimeMinutes, trace, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _renewal.Release();
         }
     }
 
@@ -90,5 +131,6 @@ public sealed class PowerClerkClient : IDisposable
     {
         Http.Dispose();
         Authenticator.Dispose();
+        _renewal.Dispose();
     }
 }

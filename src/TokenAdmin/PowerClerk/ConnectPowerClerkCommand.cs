@@ -68,6 +68,15 @@ public sealed class ConnectPowerClerkCommand : ConnectCommand<PowerClerkConnecti
     [ValidateNotNull]
     public SecureString? TotpSecret { get; set; }
 
+    /// <summary>
+    /// With -TotpSecret: replace the MFA session token this many minutes before it expires, before a
+    /// request would carry it, so a long unattended run does not fail half way.
+    /// </summary>
+    /// <value>Default: 0 (never).</value>
+    [Parameter]
+    [ValidateRange(0, PowerClerkProtocol.MaxExpiresAfterMinutes)]
+    public int SessionTokenRenewalMinutes { get; set; }
+
     /// <summary>Time source for codes, expiry and ConnectedAt; tests pin it.</summary>
     internal IClock Clock { get; set; } = SystemClock.Instance;
 
@@ -87,7 +96,18 @@ public sealed class ConnectPowerClerkCommand : ConnectCommand<PowerClerkConnecti
             return;
         }
 
-        var connection = new PowerClerkConnection(new PowerClerkClient(options, authenticator, Clock), Clock.UtcNow);
+        if (SessionTokenRenewalMinutes > 0 && TotpSecret is null)
+        {
+            authenticator.Dispose();
+            Terminate(new ArgumentException("-SessionTokenRenewalMinutes needs -TotpSecret: renewing creates a new MFA session token, which takes a fresh one-time code."),
+                ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, null);
+        }
+
+        var client = new PowerClerkClient(options, authenticator, Clock)
+        {
+            RenewSessionTokenBefore = SessionTokenRenewalMinutes > 0 ? TimeSpan.FromMinutes(SessionTokenRenewalMinutes) : null,
+        };
+        var connection = new PowerClerkConnection(client, Clock.UtcNow);
         Seam.WriteVerbose($"Connected to PowerClerk at {connection.BaseUri} ({connection}). The service sees the credentials on the first request.");
         Publish(connection);
     }

@@ -115,6 +115,18 @@ public sealed class PowerClerkEngineTests : EngineTest
     }
 
     [Fact]
+    public void Renewal_needs_a_TOTP_seed_and_is_refused_without_one()
+    {
+        var result = Shell.Run($$"""
+            {{Connect}}
+            Connect-PowerClerk -BaseUri $PowerClerkUri -Credential $credential -ApiKey $apiKey -TotpCode 123456 -SessionTokenRenewalMinutes 5
+            """, PowerClerkDemo.MfaUserName, PowerClerkDemo.MfaPassword, PowerClerkDemo.ApiKey);
+
+        Assert.Equal("InvalidArgument,TokenAdmin.PowerClerk.ConnectPowerClerkCommand", result.FirstError?.FullyQualifiedErrorId);
+        Assert.Contains("-TotpSecret", result.FirstError!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Help_warns_that_a_seed_beside_the_password_weakens_MFA()
     {
         var result = Shell.RunClean("Get-Help Connect-PowerClerk -Full | Out-String -Width 200");

@@ -79,6 +79,33 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_renewal_on_an_MST_about_to_expire_is_replaced_before_a_request_carries_it()
+    {
+        using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret, renewBefore: TimeSpan.FromMinutes(5));
+        var first = await client.CreateSessionTokenAsync(10, null, Timeout());
+
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("NOSUCHTOKEN1", null, Timeout())); // 404, but with a fresh factor
+
+        var renewed = Assert.Single(_emulator.PowerClerk.SessionTokens);
+        Assert.NotEqual(first.TokenId, renewed.TokenId);
+        Assert.Equal(renewed.TokenId, client.Authenticator.SessionToken!.TokenId);
+        Assert.Equal(SecondFactorSent.SessionToken, client.Authenticator.LastSent);
+    }
+
+    [Fact]
+    public async Task Without_renewal_an_MST_is_never_replaced_unasked()
+    {
+        using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret);
+        var first = await client.CreateSessionTokenAsync(10, null, Timeout());
+
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("NOSUCHTOKEN1", null, Timeout()));
+
+        Assert.Equal(first.TokenId, Assert.Single(_emulator.PowerClerk.SessionTokens).TokenId);
+    }
+
+    [Fact]
     public async Task An_account_without_MFA_needs_no_second_factor()
     {
         using var client = Client(userName: PowerClerkDemo.PlainUserName, password: PowerClerkDemo.PlainPassword);
@@ -147,11 +174,14 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     }
 
     private PowerClerkClient Client(string userName = PowerClerkDemo.MfaUserName, string password = PowerClerkDemo.MfaPassword,
-        string apiKey = PowerClerkDemo.ApiKey, string? totpSecret = null, string? oneTimeCode = null) =>
+        string apiKey = PowerClerkDemo.ApiKey, string? totpSecret = null, string? oneTimeCode = null, TimeSpan? renewBefore = null) =>
         new(new ConnectionOptions(_emulator.PowerClerkBaseUri),
             new PowerClerkAuthenticator(userName, SecretText.Protect(password), SecretText.Protect(apiKey),
                 totpSecret is null ? null : SecretText.Protect(totpSecret), oneTimeCode is null ? null : SecretText.Protect(oneTimeCode), _clock),
-            _clock);
+            _clock)
+        {
+            RenewSessionTokenBefore = renewBefore,
+        };
 
     /// <summary>What the user's authenticator app shows now.</summary>
     private string CodeNow() => Totp.Code(Totp.DecodeBase32(PowerClerkDemo.MfaTotpSecret), Totp.StepOf(_clock.UtcNow));
