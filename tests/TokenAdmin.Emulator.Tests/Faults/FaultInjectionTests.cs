@@ -213,6 +213,7 @@ public sealed class FaultInjectionTests : EmulatorTestBase
                 "hdc.tokens.list", "hdc.contexts.list", "hdc.tokens.create", "hdc.tokens.update", "hdc.tokens.delete",
                 "securid.tokens.lookup", "securid.tokens.delete", "securid.users.assign", "securid.users.unassign",
                 "securid.users.enable", "securid.users.disable",
+                "powerclerk.mst.create", "powerclerk.mst.delete",
             ],
             EmulatorHost.RouteNames);
     }
