@@ -52,6 +52,6 @@ internal sealed class PowerClerkErrorReader : IServiceErrorReader
             return code is null && message is null ? null : new ServiceError(code, message);
         }
 
-        return kind == BodyKind.Text && response.Content.Length is > 0 and <= 500 ? new ServiceError(null, response.Content.Trim()) : null;
+        return ServiceError.FromText(response);
     }
 }

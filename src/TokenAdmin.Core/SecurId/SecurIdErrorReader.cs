@@ -15,7 +15,7 @@ internal sealed class SecurIdErrorReader : IServiceErrorReader
             return code is null && message is null ? null : new ServiceError(code, message);
         }
 
-        // "Unable to complete service call" may arrive as text; the redactor scrubs it before use.
-        return kind == BodyKind.Text && response.Content.Length is > 0 and <= 500 ? new ServiceError(null, response.Content.Trim()) : null;
+        // "Unable to complete service call" may arrive as text.
+        return ServiceError.FromText(response);
     }
 }
