@@ -62,8 +62,8 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
 
     public string UserName => _basic.UserName;
 
-    /// <summary>Whether the connection has a second factor at all (TOTP seed, a code, or an MST).</summary>
-    public bool UsesMfa => _totpSeed is not null || Volatile.Read(ref _mfaGiven) || SessionToken is not null;
+    /// <summary>Whether the connection was given a second factor (a TOTP seed or a one-time code): the account uses MFA.</summary>
+    public bool UsesMfa => _totpSeed is not null || Volatile.Read(ref _mfaGiven);
 
     public bool HasTotpSecret => _totpSeed is not null;
 

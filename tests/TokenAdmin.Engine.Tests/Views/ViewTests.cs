@@ -22,6 +22,10 @@ public sealed class ViewTests : EngineTest
         _keyFile = SecurIdKeyFile();
         Shell.RunClean("Connect-SecurIdAdmin -KeyFile $args[0]", _keyFile);
         Shell.SetVariable("KeyFile", _keyFile);
+        Shell.RunClean("""
+            $pcCredential = [pscredential]::new($args[0], (ConvertTo-SecureString $args[1] -AsPlainText -Force))
+            Connect-PowerClerk -BaseUri $args[3] -Credential $pcCredential -ApiKey (ConvertTo-SecureString $args[2] -AsPlainText -Force)
+            """, PowerClerkDemo.PlainUserName, PowerClerkDemo.PlainPassword, PowerClerkDemo.ApiKey, Emulator.PowerClerkBaseUri);
     }
 
     public static TheoryData<string, int, string[]> Views()
@@ -35,6 +39,8 @@ public sealed class ViewTests : EngineTest
             data.Add("Get-TokenAdminConnection", width, ["Service", "User", "BaseUri"]);
             data.Add("Get-SecurIdHardwareToken -SerialNumber '000123456789', '000123456790', '000987654321'", width, ["SerialNumber", "Status", "UserId", "ExpiryDate", "Name"]);
             data.Add("Remove-SecurIdHardwareToken -SerialNumber '000123456789' -Confirm:$false -PassThru", width, ["SerialNumber", "UserId", "RemovedAt", "CustomerName"]);
+            data.Add("New-MfaSessionToken -Confirm:$false", width, ["TokenId", "ExpiresAt", "UserName"]);
+            data.Add("New-MfaSessionToken -Confirm:$false | Remove-MfaSessionToken -Confirm:$false -PassThru", width, ["TokenId", "UserName", "RemovedAt", "BaseUri"]);
         }
 
         return data;
@@ -105,11 +111,15 @@ public sealed class ViewTests : EngineTest
                 Get-SecurIdHardwareToken -SerialNumber '000123456790'
                 Get-AuthToken -UserId 12345 | Remove-AuthToken -Confirm:$false -PassThru
                 Remove-SecurIdHardwareToken -SerialNumber '000123456790' -Confirm:$false -PassThru
+                Get-TokenAdminConnection -Service PowerClerk
+                New-MfaSessionToken -Confirm:$false | Remove-MfaSessionToken -Confirm:$false -PassThru
+                New-MfaSessionToken -Confirm:$false   # last, so the emulator still holds its value to look for
             )
             """;
         Shell.RunClean($"$credential = [pscredential]::new($args[0], (ConvertTo-SecureString $args[1] -AsPlainText -Force)); {every}",
             TokenAdmin.Emulator.DemoCredentials.HdcAdminUserName, TokenAdmin.Emulator.DemoCredentials.HdcAdminPassword);
-        var secrets = Secrets().Concat(Emulator.Hdc.Tokens.Select(t => t.Token)).ToList();
+        var secrets = Secrets().Concat(Emulator.Hdc.Tokens.Select(t => t.Token)).Concat(Emulator.PowerClerk.SessionTokens.Select(t => t.Token))
+            .Append(PowerClerkDemo.PlainPassword).Append(PowerClerkDemo.ApiKey).ToList();
 
         var text = Shell.RunClean("""
             $items | Out-String -Width 80
@@ -119,6 +129,8 @@ public sealed class ViewTests : EngineTest
 
         Assert.Contains("UserFullName", text); // the AuthToken really was formatted
         Assert.Contains("AdminRestApiUrl", text);
+        Assert.Contains("SessionTokenId", text);
+        Assert.NotEmpty(Emulator.PowerClerk.SessionTokens);
         AssertNoSecret(text, secrets);
     }
 
