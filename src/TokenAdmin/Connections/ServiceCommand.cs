@@ -36,7 +36,12 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     /// would fail too. Objects read through a connection that has since been closed (Disconnect, then
     /// Connect again) go on with the current connection to the same base URL.
     /// </summary>
-    private protected TConnection RequireConnection()
+    private protected TConnection RequireConnection() => UsedConnection = ResolveConnection();
+
+    /// <summary>The connection the current record uses (for errors whose meaning depends on what it sent).</summary>
+    private protected TConnection? UsedConnection { get; private set; }
+
+    private TConnection ResolveConnection()
     {
         if (Connection is not { } given)
         {

@@ -72,5 +72,5 @@ public sealed class NewMfaSessionTokenCommand : ServiceCommand<PowerClerkConnect
     }
 
     private protected override CommandError Explain(CommandError error, ServiceException exception) =>
-        SecondFactorAdvice.Explain(error, exception, Connection ?? Connections.Current<PowerClerkConnection>(TokenAdminService.PowerClerk));
+        SecondFactorAdvice.Explain(error, exception, UsedConnection);
 }

@@ -83,5 +83,5 @@ public sealed class RemoveMfaSessionTokenCommand : BulkRemoveCommand<PowerClerkC
     }
 
     private protected override CommandError Explain(CommandError error, ServiceException exception) =>
-        SecondFactorAdvice.Explain(error, exception, Connection ?? Connections.Current<PowerClerkConnection>(TokenAdminService.PowerClerk));
+        SecondFactorAdvice.Explain(error, exception, UsedConnection);
 }

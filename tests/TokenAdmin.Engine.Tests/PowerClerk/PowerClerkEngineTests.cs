@@ -74,6 +74,22 @@ public sealed class PowerClerkEngineTests : EngineTest
     }
 
     [Fact]
+    public void A_bare_401_is_explained_by_what_the_connection_sent()
+    {
+        Emulator.Faults.Enqueue(TokenAdmin.Emulator.PowerClerkRouteNames.CreateSessionToken, TokenAdmin.Emulator.FaultStep.Status(401, body: string.Empty, contentType: "text/plain"));
+        var result = Shell.Run($$"""
+            {{Connect}}
+            Connect-PowerClerk -BaseUri $PowerClerkUri -Credential $credential -ApiKey $apiKey -TotpCode 123456
+            New-MfaSessionToken -Confirm:$false
+            """, PowerClerkDemo.MfaUserName, PowerClerkDemo.MfaPassword, PowerClerkDemo.ApiKey);
+
+        var error = result.FirstError!;
+        Assert.Equal("AuthenticationFailed,TokenAdmin.PowerClerk.NewMfaSessionTokenCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("one-time code", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        AssertNoSecret(result.AllText(), new[] { "123456", PowerClerkDemo.MfaPassword, PowerClerkDemo.ApiKey });
+    }
+
+    [Fact]
     public void An_unknown_token_id_is_MfaSessionTokenNotFound_and_path_injection_is_refused_before_sending()
     {
         var result = Shell.Run($$"""
