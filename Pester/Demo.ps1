@@ -142,7 +142,7 @@ if (-not (Test-Path -LiteralPath $ModulePath -PathType Leaf)) {
 }
 
 if ($null -eq $Credential) {
-    # The emulator's demo administrator (src/TokenAdmin.Emulator/DemoCredentials.cs). Its password
+    # The emulator's demo administrator (src/TokenAdmin.Emulator/Hdc/HdcDemoCredentials.cs). Its password
     # is public by design, which is the only reason a SecureString may be built from plain text
     # here; real scripts get credentials from Get-Credential or a secret store.
     $demoPassword = ConvertTo-SecureString -String 'Hdc-Demo-Passw0rd!' -AsPlainText -Force
