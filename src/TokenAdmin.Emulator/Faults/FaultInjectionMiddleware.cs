@@ -43,6 +43,19 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
             return;
         }
 
+        if (plan.Step?.HoldUntil is { } hold)
+        {
+            try
+            {
+                await hold.WaitAsync(abandoned.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                ConnectionAbort.Abort(context);
+                return;
+            }
+        }
+
         switch (plan.Step)
         {
             case null or { Kind: FaultKind.Pass }:

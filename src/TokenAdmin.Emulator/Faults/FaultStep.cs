@@ -43,6 +43,12 @@ public sealed record FaultStep
     /// <summary>Size of a <see cref="FaultKind.LargeBody"/> after decompression (<see cref="Endless"/>: never ends).</summary>
     public long BodyBytes { get; private init; }
 
+    /// <summary>In-process tests only: the step waits for this task before it applies, so a test orders events without timing.</summary>
+    public System.Threading.Tasks.Task? HoldUntil { get; private init; }
+
+    /// <summary>The same step, held until <paramref name="release"/> completes (the request is in flight meanwhile).</summary>
+    public FaultStep After(System.Threading.Tasks.Task release) => this with { HoldUntil = release ?? throw new ArgumentNullException(nameof(release)) };
+
     /// <summary>A <see cref="FaultKind.LargeBody"/> sent gzip-compressed (a small download that inflates to <see cref="BodyBytes"/>).</summary>
     public bool Gzip { get; private init; }
 

@@ -19,8 +19,11 @@ public sealed class FaultSoakTests(ITestOutputHelper output) : EngineTest
 {
     private const string DeleteRoute = "hdc.tokens.delete";
 
-    /// <summary>Requests already on the wire when a 429 is sent may arrive just after it; they did not ignore it.</summary>
-    private static readonly TimeSpan InFlightGrace = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// Requests already on the wire when a 429 is sent may be journaled just after it (a busy server is late
+    /// to read them); they did not ignore it. An early leave shows at a window's END, which this does not mask.
+    /// </summary>
+    private static readonly TimeSpan InFlightGrace = TimeSpan.FromMilliseconds(400);
 
     [Fact]
     public void Bulk_removal_under_faults_loses_nothing_and_reports_nothing_false()

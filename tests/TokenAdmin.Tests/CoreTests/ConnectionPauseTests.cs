@@ -37,9 +37,9 @@ public sealed class ConnectionPauseTests : IAsyncLifetime
             RedactionRules.Default, clock: _clock, random: () => 0.5);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        // 1. A slow request leaves before any pause; its answer, later, will be "429, wait 10 s".
-        _emulator.Faults.SetLatency(UpdateRoute, TimeSpan.FromMilliseconds(300));
-        _emulator.Faults.Enqueue(UpdateRoute, FaultStep.Status(429, "10"), FaultStep.Status(204));
+        // 1. A request leaves before any pause; its answer, released later, will be "429, wait 10 s".
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _emulator.Faults.Enqueue(UpdateRoute, FaultStep.Status(429, "10").After(release.Task), FaultStep.Status(204));
         var slow = client.SendAsync(new ServiceRequest(HttpMethod.Put, "api/authtokens", "update") { Idempotent = true }.WithBody("{}", "application/json"), null, timeout.Token);
         await _emulator.Requests.WaitForArrivalAsync(UpdateRoute, timeout.Token);
 
@@ -52,7 +52,8 @@ public sealed class ConnectionPauseTests : IAsyncLifetime
         var waiting = client.SendAsync(Get("api/authtokens/json"), null, timeout.Token);
         await _clock.WaitForDelaysAsync(2);
 
-        // 4. The slow request's "10 s" arrives: the pause now lasts until start + 10 s.
+        // 4. The held request's "10 s" arrives: the pause now lasts until start + 10 s.
+        release.SetResult();
         await _clock.WaitForDelaysAsync(3);
 
         // 5. Two seconds on, the waiting request wakes inside the 10 s window: it waits again instead of sending.
