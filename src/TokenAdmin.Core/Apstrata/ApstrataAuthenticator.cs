@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Http.Authentication;
+
+namespace TokenAdmin.Core.Apstrata;
+
+/// <summary>How an apstrata connection authenticates.</summary>
+public enum ApstrataIdentity
+{
+    /// <summary>The account owner: signed with the account secret.</summary>
+    Owner,
+
+    /// <summary>A user: signed with UPPERHEX(MD5(password)), apsws.user names the login.</summary>
+    User,
+
+    /// <summary>A user's token: apsdb.authToken and apsws.user, no signature (HTTPS only).</summary>
+    Token,
+}
+
+public enum ApstrataSignatureMode
+{
+    Complex,
+    Simple,
+}
+
+/// <summary>One apstrata call: its action and its own parameters (sent in the form body, signed with the rest).</summary>
+public sealed record ApstrataCall(string Action, IReadOnlyList<KeyValuePair<string, string>> BodyParameters);
+
+/// <summary>
+/// Adds apstrata's authentication to each attempt, afresh (the time is part of the signature):
+/// [SDK] apsws.time (milliseconds), apsws.authSig, apsws.authMode=simple (simple only) and
+/// apsws.user in the query; the action's parameters in the body; all of them but the signature
+/// signed. A token request carries apsws.time and apsdb.authToken in the query and apsws.user in
+/// the body, unsigned.
+/// </summary>
+public sealed class ApstrataAuthenticator : IRequestAuthenticator
+{
+    private readonly Uri _baseUri;
+    private readonly IClock _clock;
+    private SecureString _secret;
+    private readonly object _gate = new();
+
+    private ApstrataAuthenticator(Uri baseUri, string authKey, ApstrataIdentity identity, string? login, SecureString secret, ApstrataSignatureMode mode, IClock clock)
+    {
+        if (string.IsNullOrWhiteSpace(authKey) || authKey.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
+        {
+            throw ServiceException.InvalidCredential("The auth key is letters, digits, '-' and '_' (it becomes part of the URL path).");
+        }
+
+        _baseUri = baseUri;
+        AuthKey = authKey;
+        Identity = identity;
+        Login = login;
+        Mode = mode;
+        _clock = clock;
+        _secret = secret.Copy();
+        _secret.MakeReadOnly();
+    }
+
+    public string AuthKey { get; }
+
+    public ApstrataIdentity Identity { get; }
+
+    /// <summary>The user's login (user and token connections); null for the owner.</summary>
+    public string? Login { get; }
+
+    public ApstrataSignatureMode Mode { get; }
+
+    public string Scheme => Identity switch
+    {
+        ApstrataIdentity.Token => "Token",
+        _ => Mode == ApstrataSignatureMode.Simple ? "Signature (simple)" : "Signature (complex)",
+    };
+
+    public static ApstrataAuthenticator ForOwner(Uri baseUri, string authKey, SecureString secret, ApstrataSignatureMode mode, IClock clock) =>
+        new(baseUri, authKey, ApstrataIdentity.Owner, null, secret, mode, clock);
+
+    /// <summary>The user key (UPPERHEX(MD5(password))) is what is kept; the password itself is not.</summary>
+    public static ApstrataAuthenticator ForUser(Uri baseUri, string authKey, string login, SecureString password, ApstrataSignatureMode mode, IClock clock)
+    {
+        RequireLogin(login);
+        using var key = SecretText.Protect(ApstrataSignature.UserKey(SecretText.Reveal(password)));
+        return new(baseUri, authKey, ApstrataIdentity.User, login, key, mode, clock);
+    }
+
+    public static ApstrataAuthenticator ForToken(Uri baseUri, string authKey, string login, SecureString token, IClock clock)
+    {
+        RequireLogin(login);
+        return new(baseUri, authKey, ApstrataIdentity.Token, login, token, ApstrataSignatureMode.Complex, clock);
+    }
+
+    /// <summary>After a renew, the connection carries the new token.</summary>
+    public void ReplaceToken(SecureString token)
+    {
+        if (Identity != ApstrataIdentity.Token)
+        {
+            throw new InvalidOperationException("Only a token connection carries a token.");
+        }
+
+        var copy = token.Copy();
+        copy.MakeReadOnly();
+        lock (_gate)
+        {
+            _secret = copy;
+        }
+    }
+
+    public ValueTask AuthenticateAsync(OutgoingRequest request, CancellationToken cancellationToken)
+    {
+        var call = request.Source.AuthenticationContext as ApstrataCall
+            ?? throw new InvalidOperationException("An apstrata request names its call (ApstrataCall).");
+        var time = _clock.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        string secret;
+        lock (_gate)
+        {
+            secret = SecretText.Reveal(_secret);
+        }
+
+        request.SensitiveValues.Add(secret);
+        request.Query.Add(new(ApstrataProtocol.TimeParameter, time));
+        if (Identity == ApstrataIdentity.Token)
+        {
+            request.Query.Add(new(ApstrataProtocol.TokenParameter, secret));
+            var user = $"{Uri.EscapeDataString(ApstrataProtocol.UserParameter)}={Uri.EscapeDataString(Login!)}";
+            request.Body = string.IsNullOrEmpty(request.Body) ? user : request.Body + "&" + user; // [SDK] apsws.user in the body
+            return ValueTask.CompletedTask;
+        }
+
+        if (Mode == ApstrataSignatureMode.Simple)
+        {
+            request.Query.Add(new(ApstrataProtocol.AuthModeParameter, ApstrataProtocol.SimpleAuthMode));
+        }
+
+        if (Login is not null)
+        {
+            request.Query.Add(new(ApstrataProtocol.UserParameter, Login));
+        }
+
+        var signature = Mode == ApstrataSignatureMode.Simple
+            ? ApstrataSignature.Simple(time, Login ?? AuthKey, call.Action, secret)
+            : ApstrataSignature.Complex(
+                ApstrataSignature.StringToSign(request.Method.Method, new Uri(_baseUri, request.Path).GetLeftPart(UriPartial.Path),
+                    request.Query.Concat(call.BodyParameters),
+                    ApstrataProtocol.EncodeUserInSignature ? null : ApstrataProtocol.UserParameter),
+                secret);
+        request.Query.Add(new(ApstrataProtocol.SignatureParameter, signature));
+        request.SensitiveValues.Add(signature);
+        return ValueTask.CompletedTask;
+    }
+
+    private static void RequireLogin(string login)
+    {
+        if (string.IsNullOrWhiteSpace(login))
+        {
+            throw ServiceException.InvalidCredential("A user login is required.");
+        }
+    }
+}

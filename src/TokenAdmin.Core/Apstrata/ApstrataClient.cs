@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Http.Authentication;
+
+namespace TokenAdmin.Core.Apstrata;
+
+/// <summary>A user token as VerifyCredentials made it. <see cref="Token"/> is the secret.</summary>
+public sealed record ApstrataTokenInfo(string User, SecureString Token, DateTimeOffset? ExpiresAt, DateTimeOffset? LifetimeEndsAt);
+
+/// <summary>apstrata's VerifyCredentials (token generate/renew) and DeleteToken over the shared HTTP core. One per connection.</summary>
+public sealed class ApstrataClient : IDisposable
+{
+    private const string Form = "application/x-www-form-urlencoded";
+
+    private readonly IClock _clock;
+
+    public ApstrataClient(ConnectionOptions options, ApstrataAuthenticator authenticator, IClock? clock = null, Func<double>? random = null)
+    {
+        Authenticator = authenticator;
+        _clock = clock ?? SystemClock.Instance;
+        Http = new ServiceHttpClient(options, authenticator, ApstrataProtocol.Redaction, new ApstrataErrorReader(), _clock, random);
+    }
+
+    public ServiceHttpClient Http { get; }
+
+    public ApstrataAuthenticator Authenticator { get; }
+
+    /// <summary>[doc] VerifyCredentials apsdb.action=generate on a signed user request; bounds checked before sending.</summary>
+    public async Task<ApstrataTokenInfo> GenerateTokenAsync(int? expiresAfterSeconds, int? lifetimeSeconds, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        Require(ApstrataIdentity.User, "Generating a token needs a user connection (Connect-Apstrata -Credential).");
+        if (expiresAfterSeconds is < 1 or > ApstrataProtocol.MaxTokenExpiresSeconds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(expiresAfterSeconds), expiresAfterSeconds, $"A token expires after 1 to {ApstrataProtocol.MaxTokenExpiresSeconds} seconds.");
+        }
+
+        if (lifetimeSeconds is < 1 || (lifetimeSeconds is { } life && expiresAfterSeconds is { } expires && life < expires))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lifetimeSeconds), lifetimeSeconds, "A token's lifetime is at least 1 second and not shorter than its expiry.");
+        }
+
+        var parameters = new List<KeyValuePair<string, string>> { new(ApstrataProtocol.TokenActionParameter, "generate") };
+        if (expiresAfterSeconds is { } e)
+        {
+            parameters.Add(new(ApstrataProtocol.TokenExpiresParameter, e.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (lifetimeSeconds is { } l)
+        {
+            parameters.Add(new(ApstrataProtocol.TokenLifetimeParameter, l.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return await TokenCallAsync(parameters, "generate apstrata token", trace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>[doc] apsdb.action=renew on a token connection; the connection then carries the new token (the old one stays valid 5 s).</summary>
+    public async Task<ApstrataTokenInfo> RenewTokenAsync(IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        Require(ApstrataIdentity.Token, "Renewing a token needs a token connection (Connect-Apstrata -User -Token).");
+        var renewed = await TokenCallAsync(new List<KeyValuePair<string, string>> { new(ApstrataProtocol.TokenActionParameter, "renew") },
+            "renew apstrata token", trace, cancellationToken).ConfigureAwait(false);
+        Authenticator.ReplaceToken(renewed.Token);
+        return renewed;
+    }
+
+    /// <summary>[doc] DeleteToken, self form: the token connection's own token (apsdb.authToken and apsws.user name it).</summary>
+    public Task DeleteOwnTokenAsync(IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        Require(ApstrataIdentity.Token, "Deleting the connection's own token needs a token connection.");
+        return SendAsync(ApstrataProtocol.DeleteTokenAction, new List<KeyValuePair<string, string>>(), $"delete the apstrata token of {Authenticator.Login}", idempotent: true, trace, cancellationToken);
+    }
+
+    /// <summary>[doc] DeleteToken, owner form: repeated userList, at most 100 logins (each once), no apsdb.authToken or apsws.user.</summary>
+    public Task DeleteUserTokensAsync(IReadOnlyList<string> logins, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        Require(ApstrataIdentity.Owner, "Deleting users' tokens needs an owner connection (Connect-Apstrata -Secret).");
+        var distinct = logins.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count is 0 or > ApstrataProtocol.MaxUsersPerRequest || distinct.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException($"One DeleteToken request names 1 to {ApstrataProtocol.MaxUsersPerRequest} logins, none empty.", nameof(logins));
+        }
+
+        var parameters = distinct.Select(login => new KeyValuePair<string, string>(ApstrataProtocol.UserListParameter, login)).ToList();
+        return SendAsync(ApstrataProtocol.DeleteTokenAction, parameters, $"delete the apstrata tokens of {distinct.Count} {(distinct.Count == 1 ? "user" : "users")}", idempotent: true, trace, cancellationToken);
+    }
+
+    public void Dispose() => Http.Dispose();
+
+    private async Task<ApstrataTokenInfo> TokenCallAsync(List<KeyValuePair<string, string>> parameters, string operation, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        var request = Request(ApstrataProtocol.VerifyCredentialsAction, parameters, operation, idempotent: false);
+        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        var now = _clock.UtcNow;
+        try
+        {
+            var read = ApstrataResponse.Read(response);
+            var token = read.Result(ApstrataProtocol.TokenParameter) ?? throw new FormatException("no apsdb.authToken in the result");
+            return new ApstrataTokenInfo(Authenticator.Login!, SecretText.Protect(token),
+                Seconds(read.Result(ApstrataProtocol.TokenExpiresParameter)) is { } expires ? now.AddSeconds(expires) : null,
+                Seconds(read.Result(ApstrataProtocol.TokenLifetimeParameter)) is { } lifetime ? now.AddSeconds(lifetime) : null);
+        }
+        catch (FormatException ex)
+        {
+            throw Http.UnexpectedResponse(request, response, ex.Message);
+        }
+    }
+
+    private async Task SendAsync(string action, List<KeyValuePair<string, string>> parameters, string operation, bool idempotent, IHttpTrace? trace, CancellationToken cancellationToken) =>
+        await Http.SendAsync(Request(action, parameters, operation, idempotent), trace, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>[SDK] Always POST; the action's own parameters and apsws.responseType in a UTF-8 form body.</summary>
+    private ServiceRequest Request(string action, List<KeyValuePair<string, string>> parameters, string operation, bool idempotent)
+    {
+        parameters.Add(new(ApstrataProtocol.ResponseTypeParameter, ApstrataProtocol.JsonResponseType));
+        var body = string.Join("&", parameters.Select(p => $"{ApstrataSignature.Encode(p.Key)}={ApstrataSignature.Encode(p.Value)}"));
+        var path = string.Format(CultureInfo.InvariantCulture, ApstrataProtocol.RestPathFormat, Authenticator.AuthKey, action);
+        var request = new ServiceRequest(HttpMethod.Post, path, operation)
+        {
+            Idempotent = idempotent,
+            AuthenticationContext = new ApstrataCall(action, parameters),
+            FailureInSuccess = ApstrataResponse.Failure,
+            SuccessCheck = SuccessProblem,
+        };
+        return request.WithBody(body, Form);
+    }
+
+    private static string? SuccessProblem(ServiceResponse response)
+    {
+        try
+        {
+            var read = ApstrataResponse.Read(response);
+            return string.Equals(read.Status, ApstrataProtocol.SuccessStatus, StringComparison.OrdinalIgnoreCase) ? null : $"status '{read.Status ?? "(none)"}'";
+        }
+        catch (FormatException ex)
+        {
+            return $"{response.DescribeContent()} ({ex.Message})";
+        }
+    }
+
+    private static double? Seconds(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+
+    private void Require(ApstrataIdentity identity, string message)
+    {
+        if (Authenticator.Identity != identity)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+}

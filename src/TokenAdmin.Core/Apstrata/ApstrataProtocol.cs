@@ -1,0 +1,72 @@
+using TokenAdmin.Core.Redaction;
+
+namespace TokenAdmin.Core.Apstrata;
+
+/// <summary>
+/// apstrata REST API, VerifyCredentials and DeleteToken (SERVICES.md §2): the protocol's values the
+/// code reads. [doc] = the vendor's documentation; [SDK] = what the official SDKs do; [assume] =
+/// TokenAdmin's documented assumption, named in README.md.
+/// </summary>
+public static class ApstrataProtocol
+{
+    /// <summary>[doc] {base}/apsdb/rest/{authKey}/{Action}.</summary>
+    public const string RestPathFormat = "apsdb/rest/{0}/{1}";
+
+    public const string VerifyCredentialsAction = "VerifyCredentials";
+
+    public const string DeleteTokenAction = "DeleteToken";
+
+    /// <summary>[doc] Common parameters.</summary>
+    public const string TimeParameter = "apsws.time";
+
+    public const string SignatureParameter = "apsws.authSig";
+
+    public const string AuthModeParameter = "apsws.authMode";
+
+    public const string UserParameter = "apsws.user";
+
+    public const string ResponseTypeParameter = "apsws.responseType";
+
+    public const string TokenParameter = "apsdb.authToken";
+
+    /// <summary>[doc] VerifyCredentials: apsdb.action=generate|renew, with apsdb.tokenExpires and apsdb.tokenLifetime in seconds.</summary>
+    public const string TokenActionParameter = "apsdb.action";
+
+    public const string TokenExpiresParameter = "apsdb.tokenExpires";
+
+    public const string TokenLifetimeParameter = "apsdb.tokenLifetime";
+
+    /// <summary>[doc] DeleteToken by the owner: repeated userList=&lt;login&gt;, at most 100 per request.</summary>
+    public const string UserListParameter = "userList";
+
+    public const int MaxUsersPerRequest = 100;
+
+    /// <summary>[doc] apsdb.tokenExpires: default 1800 s, at most 86400 s; apsdb.tokenLifetime default 7200 s.</summary>
+    public const int MaxTokenExpiresSeconds = 86400;
+
+    /// <summary>[doc] Simple signatures are named; complex ones are the default and [SDK] send no authMode.</summary>
+    public const string SimpleAuthMode = "simple";
+
+    /// <summary>[assume] Ask for JSON (XML is the default); both are parsed.</summary>
+    public const string JsonResponseType = "json";
+
+    /// <summary>
+    /// [assume] The SDK signs apsws.user unencoded while encoding everything else; the docs encode
+    /// every parameter. TokenAdmin follows the docs: the login is encoded in the string to sign.
+    /// </summary>
+    public const bool EncodeUserInSignature = true;
+
+    /// <summary>[doc] The response's status values; a failure may arrive with HTTP 200.</summary>
+    public const string SuccessStatus = "success";
+
+    public const string FailureStatus = "failure";
+
+    /// <summary>[doc] errorDetail; one SDK reads errorMessage: both are accepted.</summary>
+    public static readonly string[] ErrorMessageFields = { "errorDetail", "errorMessage" };
+
+    /// <summary>Fields that may appear in -Debug bodies and error excerpts. Tokens and signatures never do.</summary>
+    public static RedactionRules Redaction { get; } = new(
+        new[] { "response", "metadata", "requestId", "status", "errorCode", "errorDetail", "errorMessage", "result", TokenExpiresParameter, TokenLifetimeParameter, TokenActionParameter, UserListParameter, UserParameter, ResponseTypeParameter },
+        new[] { TimeParameter, AuthModeParameter, UserParameter, ResponseTypeParameter },
+        System.Array.Empty<string>());
+}
