@@ -15,6 +15,7 @@ internal static class EmulatedServices
         HdcService.Definition,
         SecurIdService.Definition,
         PowerClerkService.Definition,
+        ApstrataService.Definition,
     ];
 
     /// <summary>A fresh instance of every service, for one host.</summary>

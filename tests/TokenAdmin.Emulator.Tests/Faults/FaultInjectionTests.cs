@@ -214,6 +214,7 @@ public sealed class FaultInjectionTests : EmulatorTestBase
                 "securid.tokens.lookup", "securid.tokens.delete", "securid.users.assign", "securid.users.unassign",
                 "securid.users.enable", "securid.users.disable",
                 "powerclerk.mst.create", "powerclerk.mst.delete",
+                "apstrata.verifycredentials", "apstrata.deletetoken",
             ],
             EmulatorHost.RouteNames);
     }

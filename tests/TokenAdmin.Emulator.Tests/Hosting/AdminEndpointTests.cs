@@ -38,7 +38,7 @@ public sealed class AdminEndpointTests : EmulatorTestBase
         Assert.Equal(EmulatorHost.RouteNames, info.GetProperty("routes").EnumerateArray().Select(route => route.GetString()));
 
         var services = info.GetProperty("services").EnumerateArray().ToArray();
-        Assert.Equal(["hdc", "securid", "powerclerk"], services.Select(service => service.GetProperty("key").GetString()));
+        Assert.Equal(["hdc", "securid", "powerclerk", "apstrata"], services.Select(service => service.GetProperty("key").GetString()));
         var hdc = services[0];
         Assert.Equal(Host.HdcBaseUri.AbsoluteUri, hdc.GetProperty("baseUrl").GetString());
         var text = hdc.GetProperty("credentials").GetRawText();

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace TokenAdmin.Emulator;
+
+/// <summary>apstrata's tokens (SERVICES.md §2), mounted at <c>/apstrata</c>: the base URL a client is given.</summary>
+internal sealed class ApstrataService(ApstrataState state, ApstrataOptions options) : IEmulatedService
+{
+    public const string ServiceKey = "apstrata";
+
+    public static IEmulatedServiceDefinition Definition { get; } = new EmulatedServiceDefinition(
+        ApstrataRouteNames.All, [], static emulator => new ApstrataService(new ApstrataState(emulator.TimeProvider), emulator.Service<ApstrataOptions>()));
+
+    public ApstrataState State => state;
+
+    public string Key => ServiceKey;
+
+    public IReadOnlyList<string> RouteNames => ApstrataRouteNames.All;
+
+    public static Uri BaseUriFor(Uri baseAddress) => new(baseAddress, ServiceKey + "/");
+
+    public void MapEndpoints(IEndpointRouteBuilder serviceRoot) => new ApstrataEndpoints(state, options).Map(serviceRoot);
+
+    public void Reset() => state.Reset();
+
+    public IResult InjectedFault(int statusCode) =>
+        ApstrataWire.Failure(json: true, statusCode, statusCode >= 500 ? "INTERNAL_ERROR" : FaultResponses.ErrorCodeFor(statusCode), FaultResponses.MessageFor(statusCode));
+
+    public EmulatedServiceInfo Describe(Uri baseAddress, Uri? httpsBaseAddress) => new(
+        Key,
+        "apstrata user tokens",
+        BaseUriFor(baseAddress).AbsoluteUri,
+        httpsBaseAddress is null ? null : BaseUriFor(httpsBaseAddress).AbsoluteUri,
+        RouteNames,
+        ["Signature (complex or simple)", "Token"],
+        [
+            new DemoCredentialInfo("owner", "Signature", new Dictionary<string, string> { ["authKey"] = ApstrataDemo.AuthKey, ["secret"] = ApstrataDemo.OwnerSecret }),
+            new DemoCredentialInfo("user", "Signature", new Dictionary<string, string> { ["authKey"] = ApstrataDemo.AuthKey, ["login"] = ApstrataDemo.UserLogin, ["password"] = ApstrataDemo.UserPassword }),
+        ]);
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenAdmin.Core.Apstrata;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Http.Authentication;
+using TokenAdmin.Emulator;
+using TokenAdmin.Tests.Support;
+using Xunit;
+
+namespace TokenAdmin.Tests.Apstrata;
+
+/// <summary>The apstrata client against the emulator, which verifies both signature modes independently; one virtual clock.</summary>
+public sealed class ApstrataClientTests : IAsyncLifetime
+{
+    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+    private EmulatorHost _emulator = null!;
+
+    public async Task InitializeAsync() =>
+        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = new ClockTimeProvider(_clock) });
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
+
+    [Theory]
+    [InlineData(ApstrataSignatureMode.Complex)]
+    [InlineData(ApstrataSignatureMode.Simple)]
+    public async Task A_user_generates_a_token_and_the_owner_deletes_it_in_either_signature_mode(ApstrataSignatureMode mode)
+    {
+        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), mode, _clock));
+        var token = await user.GenerateTokenAsync(600, 3600, null, Timeout());
+
+        Assert.Equal(ApstrataDemo.UserLogin, token.User);
+        Assert.Equal(_clock.UtcNow.AddSeconds(600), token.ExpiresAt);
+        Assert.Equal(_clock.UtcNow.AddSeconds(3600), token.LifetimeEndsAt);
+        Assert.Equal(SecretText.Reveal(token.Token), Assert.Single(_emulator.Apstrata.Tokens).Value);
+
+        using var owner = Client(ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect(ApstrataDemo.OwnerSecret), mode, _clock));
+        await owner.DeleteUserTokensAsync(new[] { ApstrataDemo.UserLogin, ApstrataDemo.UserLogin, ApstrataDemo.OtherLogin }, null, Timeout());
+
+        Assert.Empty(_emulator.Apstrata.Tokens);
+    }
+
+    [Fact]
+    public async Task A_token_connection_renews_its_token_the_old_one_lives_5_s_and_then_deletes_its_own()
+    {
+        var token = await GenerateAsync();
+        var authenticator = ApstrataAuthenticator.ForToken(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, token.Token, _clock);
+        using var client = Client(authenticator);
+
+        var renewed = await client.RenewTokenAsync(null, Timeout());
+
+        Assert.NotEqual(SecretText.Reveal(token.Token), SecretText.Reveal(renewed.Token));
+        Assert.Equal(_clock.UtcNow.AddSeconds(5), _emulator.Apstrata.Tokens.Single(t => t.Value == SecretText.Reveal(token.Token)).ExpiresAt);
+        await client.DeleteOwnTokenAsync(null, Timeout()); // with the renewed token
+        Assert.DoesNotContain(_emulator.Apstrata.Tokens, t => t.Value == SecretText.Reveal(renewed.Token));
+    }
+
+    [Fact]
+    public async Task A_time_too_far_from_the_server_s_clock_is_INVALID_SIGNATURE()
+    {
+        var skewed = new FakeClock(_clock.UtcNow.AddMinutes(20));
+        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSignatureMode.Complex, skewed));
+
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => user.GenerateTokenAsync(null, null, null, Timeout()));
+
+        Assert.Equal("INVALID_SIGNATURE", refused.ServiceErrorCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_is_INVALID_SIGNATURE_and_no_secret_or_signature_is_in_the_error()
+    {
+        using var owner = Client(ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect("Not-The-Secret-1"), ApstrataSignatureMode.Complex, _clock));
+
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => owner.DeleteUserTokensAsync(new[] { "bob" }, null, Timeout()));
+
+        Assert.Equal("INVALID_SIGNATURE", refused.ServiceErrorCode);
+        Assert.DoesNotContain("Not-The-Secret-1", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("apsws.authSig=REDACTED", refused.Url ?? string.Empty, StringComparison.Ordinal); // named, never its value
+    }
+
+    [Fact]
+    public async Task A_failure_inside_a_200_is_the_service_s_code_not_success()
+    {
+        _emulator.Options.Apstrata.FailuresWithStatus200 = true;
+        var token = await GenerateAsync();
+        using var client = Client(ApstrataAuthenticator.ForToken(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.OtherLogin, token.Token, _clock));
+
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteOwnTokenAsync(null, Timeout()));
+
+        Assert.Equal(ServiceFailure.ReportedInSuccess, refused.Failure);
+        Assert.Equal(200, refused.StatusCode);
+        Assert.Equal("INVALID_TOKEN", refused.ServiceErrorCode);
+    }
+
+    [Fact]
+    public async Task More_than_100_logins_in_one_request_are_refused_before_sending()
+    {
+        using var owner = Client(ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect(ApstrataDemo.OwnerSecret), ApstrataSignatureMode.Complex, _clock));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => owner.DeleteUserTokensAsync(Enumerable.Range(0, 101).Select(i => $"u{i}").ToList(), null, Timeout()));
+
+        Assert.Empty(_emulator.Requests.Entries);
+    }
+
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(86401, null)]
+    [InlineData(600, 300)]
+    public async Task Token_bounds_are_checked_before_sending(int expires, int? lifetime)
+    {
+        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSignatureMode.Complex, _clock));
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => user.GenerateTokenAsync(expires, lifetime, null, Timeout()));
+
+        Assert.Empty(_emulator.Requests.Entries);
+    }
+
+    private async Task<ApstrataTokenInfo> GenerateAsync()
+    {
+        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSignatureMode.Complex, _clock));
+        return await user.GenerateTokenAsync(600, 3600, null, Timeout());
+    }
+
+    private ApstrataClient Client(ApstrataAuthenticator authenticator) =>
+        new(new ConnectionOptions(_emulator.ApstrataBaseUri) { MaximumRetryCount = 1 }, authenticator, _clock);
+
+    private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+}
