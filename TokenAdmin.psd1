@@ -5,12 +5,13 @@
     Author               = 'TokenAdmin contributors'
     CompanyName          = 'TokenAdmin contributors'
     Copyright            = '(c) TokenAdmin contributors. MIT License.'
-    Description          = 'Administer authentication tokens from PowerShell: bim.cloud (HDC) integration tokens (list, create, rescope, revoke), RSA SecurID hardware tokens (look up, delete) and PowerClerk MFA session tokens (create, remove; TOTP built in), with typed objects, safe retries and bulk runs, and no secret in any output.'
+    Description          = 'Administer authentication tokens from PowerShell: bim.cloud (HDC) integration tokens (list, create, rescope, revoke), RSA SecurID hardware tokens (look up, delete) PowerClerk MFA session tokens (create, remove; TOTP built in) and apstrata user tokens (create, renew, remove in owner batches; both signature modes), with typed objects, safe retries and bulk runs, and no secret in any output.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('TokenAdmin.Format.ps1xml')
     TypesToProcess       = @('TokenAdmin.Types.ps1xml')
     CmdletsToExport      = @(
+        'Connect-Apstrata'
         'Connect-AuthTokenService'
         'Connect-PowerClerk'
         'Connect-SecurIdAdmin'
@@ -19,8 +20,10 @@
         'Get-AuthTokenContext'
         'Get-SecurIdHardwareToken'
         'Get-TokenAdminConnection'
+        'New-ApstrataToken'
         'New-AuthToken'
         'New-MfaSessionToken'
+        'Remove-ApstrataToken'
         'Remove-AuthToken'
         'Remove-MfaSessionToken'
         'Remove-SecurIdHardwareToken'
@@ -31,7 +34,7 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Token', 'Authentication', 'Administration', 'HDC', 'bimcloud', 'SecurID', 'RSA', 'PowerClerk', 'MFA', 'TOTP', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            Tags         = @('Token', 'Authentication', 'Administration', 'HDC', 'bimcloud', 'SecurID', 'RSA', 'PowerClerk', 'MFA', 'TOTP', 'apstrata', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
             # The license text also ships in the module folder (LICENSE.txt).
             LicenseUri   = 'https://opensource.org/license/mit'
             ProjectUri   = 'https://github.com/tokenadmin/TokenAdmin'

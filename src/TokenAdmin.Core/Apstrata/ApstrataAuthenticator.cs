@@ -23,7 +23,7 @@ public enum ApstrataIdentity
     Token,
 }
 
-public enum ApstrataSignatureMode
+public enum ApstrataSigningMode
 {
     Complex,
     Simple,
@@ -46,7 +46,7 @@ public sealed class ApstrataAuthenticator : IRequestAuthenticator
     private SecureString _secret;
     private readonly object _gate = new();
 
-    private ApstrataAuthenticator(Uri baseUri, string authKey, ApstrataIdentity identity, string? login, SecureString secret, ApstrataSignatureMode mode, IClock clock)
+    private ApstrataAuthenticator(Uri baseUri, string authKey, ApstrataIdentity identity, string? login, SecureString secret, ApstrataSigningMode mode, IClock clock)
     {
         if (string.IsNullOrWhiteSpace(authKey) || authKey.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
         {
@@ -70,19 +70,19 @@ public sealed class ApstrataAuthenticator : IRequestAuthenticator
     /// <summary>The user's login (user and token connections); null for the owner.</summary>
     public string? Login { get; }
 
-    public ApstrataSignatureMode Mode { get; }
+    public ApstrataSigningMode Mode { get; }
 
     public string Scheme => Identity switch
     {
         ApstrataIdentity.Token => "Token",
-        _ => Mode == ApstrataSignatureMode.Simple ? "Signature (simple)" : "Signature (complex)",
+        _ => Mode == ApstrataSigningMode.Simple ? "Signature (simple)" : "Signature (complex)",
     };
 
-    public static ApstrataAuthenticator ForOwner(Uri baseUri, string authKey, SecureString secret, ApstrataSignatureMode mode, IClock clock) =>
+    public static ApstrataAuthenticator ForOwner(Uri baseUri, string authKey, SecureString secret, ApstrataSigningMode mode, IClock clock) =>
         new(baseUri, authKey, ApstrataIdentity.Owner, null, secret, mode, clock);
 
     /// <summary>The user key (UPPERHEX(MD5(password))) is what is kept; the password itself is not.</summary>
-    public static ApstrataAuthenticator ForUser(Uri baseUri, string authKey, string login, SecureString password, ApstrataSignatureMode mode, IClock clock)
+    public static ApstrataAuthenticator ForUser(Uri baseUri, string authKey, string login, SecureString password, ApstrataSigningMode mode, IClock clock)
     {
         RequireLogin(login);
         using var key = SecretText.Protect(ApstrataSignature.UserKey(SecretText.Reveal(password)));
@@ -92,7 +92,7 @@ public sealed class ApstrataAuthenticator : IRequestAuthenticator
     public static ApstrataAuthenticator ForToken(Uri baseUri, string authKey, string login, SecureString token, IClock clock)
     {
         RequireLogin(login);
-        return new(baseUri, authKey, ApstrataIdentity.Token, login, token, ApstrataSignatureMode.Complex, clock);
+        return new(baseUri, authKey, ApstrataIdentity.Token, login, token, ApstrataSigningMode.Complex, clock);
     }
 
     /// <summary>After a renew, the connection carries the new token.</summary>
@@ -132,7 +132,7 @@ public sealed class ApstrataAuthenticator : IRequestAuthenticator
             return ValueTask.CompletedTask;
         }
 
-        if (Mode == ApstrataSignatureMode.Simple)
+        if (Mode == ApstrataSigningMode.Simple)
         {
             request.Query.Add(new(ApstrataProtocol.AuthModeParameter, ApstrataProtocol.SimpleAuthMode));
         }
@@ -142,7 +142,7 @@ public sealed class ApstrataAuthenticator : IRequestAuthenticator
             request.Query.Add(new(ApstrataProtocol.UserParameter, Login));
         }
 
-        var signature = Mode == ApstrataSignatureMode.Simple
+        var signature = Mode == ApstrataSigningMode.Simple
             ? ApstrataSignature.Simple(time, Login ?? AuthKey, call.Action, secret)
             : ApstrataSignature.Complex(
                 ApstrataSignature.StringToSign(request.Method.Method, new Uri(_baseUri, request.Path).GetLeftPart(UriPartial.Path),

@@ -11,4 +11,7 @@ public enum TokenAdminService
 
     /// <summary>PowerClerk MFA session tokens (Connect-PowerClerk).</summary>
     PowerClerk,
+
+    /// <summary>apstrata user tokens (Connect-Apstrata).</summary>
+    Apstrata,
 }

@@ -23,9 +23,9 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [Theory]
-    [InlineData(ApstrataSignatureMode.Complex)]
-    [InlineData(ApstrataSignatureMode.Simple)]
-    public async Task A_user_generates_a_token_and_the_owner_deletes_it_in_either_signature_mode(ApstrataSignatureMode mode)
+    [InlineData(ApstrataSigningMode.Complex)]
+    [InlineData(ApstrataSigningMode.Simple)]
+    public async Task A_user_generates_a_token_and_the_owner_deletes_it_in_either_signature_mode(ApstrataSigningMode mode)
     {
         using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), mode, _clock));
         var token = await user.GenerateTokenAsync(600, 3600, null, Timeout());
@@ -60,7 +60,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     public async Task A_time_too_far_from_the_server_s_clock_is_INVALID_SIGNATURE()
     {
         var skewed = new FakeClock(_clock.UtcNow.AddMinutes(20));
-        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSignatureMode.Complex, skewed));
+        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, skewed));
 
         var refused = await Assert.ThrowsAsync<ServiceException>(() => user.GenerateTokenAsync(null, null, null, Timeout()));
 
@@ -70,7 +70,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_secret_is_INVALID_SIGNATURE_and_no_secret_or_signature_is_in_the_error()
     {
-        using var owner = Client(ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect("Not-The-Secret-1"), ApstrataSignatureMode.Complex, _clock));
+        using var owner = Client(ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect("Not-The-Secret-1"), ApstrataSigningMode.Complex, _clock));
 
         var refused = await Assert.ThrowsAsync<ServiceException>(() => owner.DeleteUserTokensAsync(new[] { "bob" }, null, Timeout()));
 
@@ -96,7 +96,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     [Fact]
     public async Task More_than_100_logins_in_one_request_are_refused_before_sending()
     {
-        using var owner = Client(ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect(ApstrataDemo.OwnerSecret), ApstrataSignatureMode.Complex, _clock));
+        using var owner = Client(ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect(ApstrataDemo.OwnerSecret), ApstrataSigningMode.Complex, _clock));
 
         await Assert.ThrowsAsync<ArgumentException>(() => owner.DeleteUserTokensAsync(Enumerable.Range(0, 101).Select(i => $"u{i}").ToList(), null, Timeout()));
 
@@ -109,7 +109,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     [InlineData(600, 300)]
     public async Task Token_bounds_are_checked_before_sending(int expires, int? lifetime)
     {
-        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSignatureMode.Complex, _clock));
+        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, _clock));
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => user.GenerateTokenAsync(expires, lifetime, null, Timeout()));
 
@@ -118,7 +118,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
 
     private async Task<ApstrataTokenInfo> GenerateAsync()
     {
-        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSignatureMode.Complex, _clock));
+        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, _clock));
         return await user.GenerateTokenAsync(600, 3600, null, Timeout());
     }
 

@@ -81,7 +81,7 @@ public sealed class ApstrataSignatureTests
     public async Task An_owner_request_carries_time_and_a_complex_signature_over_query_and_body_and_no_auth_mode()
     {
         var clock = new FakeClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123));
-        var authenticator = ApstrataAuthenticator.ForOwner(new Uri("https://api.example/"), "KEY1", SecretText.Protect("owner-secret"), ApstrataSignatureMode.Complex, clock);
+        var authenticator = ApstrataAuthenticator.ForOwner(new Uri("https://api.example/"), "KEY1", SecretText.Protect("owner-secret"), ApstrataSigningMode.Complex, clock);
         var body = new List<KeyValuePair<string, string>> { new("userList", "amy@x.com"), new("apsws.responseType", "json") };
         var request = new ServiceRequest(HttpMethod.Post, "apsdb/rest/KEY1/DeleteToken", "delete") { AuthenticationContext = new ApstrataCall("DeleteToken", body) }.ToOutgoing();
 
@@ -101,7 +101,7 @@ public sealed class ApstrataSignatureTests
     public async Task A_simple_user_request_names_the_mode_and_the_user_and_signs_with_the_password_hash()
     {
         var clock = new FakeClock(DateTimeOffset.FromUnixTimeMilliseconds(1_234_567_890));
-        var authenticator = ApstrataAuthenticator.ForUser(new Uri("https://api.example/"), "KEY1", "amy", SecretText.Protect("password"), ApstrataSignatureMode.Simple, clock);
+        var authenticator = ApstrataAuthenticator.ForUser(new Uri("https://api.example/"), "KEY1", "amy", SecretText.Protect("password"), ApstrataSigningMode.Simple, clock);
         var request = new ServiceRequest(HttpMethod.Post, "apsdb/rest/KEY1/VerifyCredentials", "verify")
         {
             AuthenticationContext = new ApstrataCall("VerifyCredentials", new List<KeyValuePair<string, string>>()),

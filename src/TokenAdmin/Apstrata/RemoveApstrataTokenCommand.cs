@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using TokenAdmin.Connections;
+using TokenAdmin.Core.Apstrata;
+using TokenAdmin.Core.Text;
+using TokenAdmin.Runtime;
+
+namespace TokenAdmin.Apstrata;
+
+/// <summary>Deletes apstrata user tokens: the token connection's own, or, as the owner, every token of the users named.</summary>
+/// <remarks>
+/// <para>On a token connection, with no -UserLogin: deletes that token (apsdb.authToken and apsws.user
+/// name it), and the connection, now useless, is closed.</para>
+/// <para>On an owner connection: -UserLogin names users (by value, or by property name from Import-Csv
+/// with a Login or UserLogin column). Each login is confirmed (-WhatIf, -Confirm), collected, and sent at
+/// most 100 per signed request, up to -ThrottleLimit requests at once, with progress. A request that fails
+/// writes an error for each of its logins (TargetObject: the login) saying so; the other requests go on.</para>
+/// <para>-UserLogin on a user or token connection, or no login on an owner connection, is refused
+/// before anything is sent.</para>
+/// </remarks>
+/// <example title="Offboard users as the owner">
+/// <code>Import-Csv ./leavers.csv | Remove-ApstrataToken -Confirm:$false -PassThru</code>
+/// <para>A Login column binds -UserLogin; 250 logins go as 3 requests.</para>
+/// </example>
+/// <example title="End a token connection">
+/// <code>Remove-ApstrataToken -Confirm:$false</code>
+/// <para>Deletes the connection's own token; the connection is closed.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Remove, "ApstrataToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(ApstrataTokenRemovalResult))]
+public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConnection>
+{
+    private readonly List<string> _batch = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private ApstrataConnection? _connection;
+
+    /// <summary>Logins whose tokens to delete (owner connections only).</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Login")]
+    [ValidateNotNullOrEmpty]
+    public string[]? UserLogin { get; set; }
+
+    private protected override string ProgressActivity => "Removing apstrata tokens";
+
+    private protected override int ItemsBoundOnCommandLine => UserLogin?.Length ?? 0;
+
+    private protected override IReadOnlyList<string> ItemProperties { get; } = new[] { nameof(UserLogin), "Login" };
+
+    private protected override IEnumerable<object> CurrentItemsNotAttempted() => _batch.ToArray();
+
+    private protected override void ProcessItems()
+    {
+        var connection = _connection = RequireConnection();
+        var identity = connection.Client.Authenticator.Identity;
+        if (UserLogin is not { Length: > 0 } logins)
+        {
+            if (identity == ApstrataIdentity.Owner)
+            {
+                Seam.ThrowTerminatingError(ApstrataConnectionKinds.Require(connection, ApstrataIdentity.Token, "Remove-ApstrataToken without -UserLogin")!);
+            }
+
+            RemoveOwn(connection);
+            return;
+        }
+
+        if (ApstrataConnectionKinds.Require(connection, ApstrataIdentity.Owner, "Remove-ApstrataToken -UserLogin") is { } wrong)
+        {
+            Seam.ThrowTerminatingError(wrong);
+        }
+
+        foreach (var login in logins.Where(l => _seen.Add(l)))
+        {
+            if (Seam.ShouldProcess($"apstrata tokens of {EchoedText.Of(login)} ({connection.AuthKey})", "Remove tokens"))
+            {
+                _batch.Add(login);
+                if (_batch.Count == ApstrataProtocol.MaxUsersPerRequest)
+                {
+                    Flush(connection);
+                }
+            }
+        }
+    }
+
+    private protected override void End()
+    {
+        if (_connection is { } connection && _batch.Count > 0)
+        {
+            Flush(connection);
+        }
+
+        base.End();
+    }
+
+    private void RemoveOwn(ApstrataConnection connection)
+    {
+        if (!Seam.ShouldProcess($"the apstrata token of {connection.UserName} ({connection.AuthKey}) this connection uses", "Remove token"))
+        {
+            return;
+        }
+
+        StartItem(Runner, async ct =>
+            {
+                await connection.Client.DeleteOwnTokenAsync(Trace, ct).ConfigureAwait(false);
+                return true;
+            },
+            connection.UserName ?? string.Empty, () => connection.UserName ?? string.Empty, Vocabulary, _ =>
+            {
+                // The token is gone: the connection cannot authenticate any more.
+                if (ReferenceEquals(Connections.Current<ApstrataConnection>(TokenAdminService.Apstrata), connection))
+                {
+                    Connections.Remove(TokenAdminService.Apstrata);
+                }
+                else
+                {
+                    connection.Dispose();
+                }
+
+                if (PassThruPresent)
+                {
+                    Seam.WriteObject(new ApstrataTokenRemovalResult(connection.UserName ?? string.Empty, connection.AuthKey, connection.BaseUri, connection.Http.Clock.UtcNow));
+                }
+            });
+    }
+
+    /// <summary>One signed request for the collected logins; its outcome is each login's.</summary>
+    private void Flush(ApstrataConnection connection)
+    {
+        var logins = _batch.ToArray();
+        _batch.Clear();
+        Runner.Start<bool>(() => logins, async ct =>
+            {
+                await connection.Client.DeleteUserTokensAsync(logins, Trace, ct).ConfigureAwait(false);
+                return true;
+            },
+            completed =>
+            {
+                if (completed.Exception?.InnerException is { } failure)
+                {
+                    foreach (var login in logins)
+                    {
+                        var error = ToError(failure, login) ?? throw failure;
+                        var said = error with { Message = $"{error.DisplayMessage} (a request for {logins.Length} logins failed; {EchoedText.Of(login)} was among them.)" };
+                        if (error.ErrorId == Errors.ErrorIds.AuthenticationFailed)
+                        {
+                            Runner.Fatal(said);
+                        }
+                        else
+                        {
+                            Seam.WriteError(said);
+                        }
+                    }
+                }
+                else if (PassThruPresent)
+                {
+                    foreach (var login in logins)
+                    {
+                        Seam.WriteObject(new ApstrataTokenRemovalResult(login, connection.AuthKey, connection.BaseUri, connection.Http.Clock.UtcNow));
+                    }
+                }
+            });
+    }
+}
