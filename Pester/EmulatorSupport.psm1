@@ -24,7 +24,7 @@ $script:ModuleManifest = Join-Path $script:RepositoryRoot 'out/TokenAdmin/TokenA
 # User-Agent, so Get-EmulatorRequest can leave them out of the journal by default.
 $script:SupportUserAgent = 'TokenAdmin-PesterSupport/1.0'
 
-foreach ($part in 'DotNet', 'EmulatorBuild', 'EmulatorProcess', 'EmulatorControl', 'Module', 'Secrets', 'Hdc', 'SecurId', 'PowerClerk') {
+foreach ($part in 'DotNet', 'EmulatorBuild', 'EmulatorProcess', 'EmulatorControl', 'Module', 'Secrets', 'Hdc', 'SecurId', 'PowerClerk', 'Apstrata') {
     . (Join-Path $PSScriptRoot "Support/$part.ps1")
 }
 
@@ -43,6 +43,7 @@ Export-ModuleMember -Function @(
     'Get-EmulatorSecurIdKeyFile'
     'Get-EmulatorSecurIdApiKey'
     'Get-EmulatorPowerClerkAccount'
+    'Get-EmulatorApstrataAccount'
     'Get-EmulatorDemoSecret'
     'Find-LeakedSecret'
     'ConvertTo-TokenFingerprint'

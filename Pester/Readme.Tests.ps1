@@ -39,6 +39,7 @@ BeforeAll {
     Import-Module -Name (Get-TokenAdminModuleManifest) -Force
     $SecurIdKey = Get-EmulatorSecurIdApiKey -Emulator $Emulator
     $PowerClerk = Get-EmulatorPowerClerkAccount -Emulator $Emulator -Role mfa
+    $Apstrata = Get-EmulatorApstrataAccount -Emulator $Emulator
     $Fixtures = Join-Path ([System.IO.Path]::GetTempPath()) ('TokenAdmin.Readme.' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $Fixtures
     # ForEach-Object -Parallel finds the module by name, as for an installed module (README "Install").
@@ -50,6 +51,8 @@ BeforeAll {
         'https://tenant.bim.cloud/hdc'                            = $Emulator.HdcBaseUri.AbsoluteUri
         'https://tenant.access.securid.com/AdminInterface/restapi' = $SecurIdKey.AdminRestApiUrl
         'https://api.powerclerk.com'                              = $PowerClerk.BaseUri.AbsoluteUri.TrimEnd('/')
+        'https://sandbox.apstrata.com'                            = $Apstrata.BaseUri.AbsoluteUri.TrimEnd('/')
+        '-AuthKey K1A2B3'                                         = "-AuthKey $($Apstrata.AuthKey)"
         '~/keys/securid-super-admin.json'                         = $SecurIdKey.KeyFile
         '-Credential admin@example.com'                           = '-Credential (Get-Credential)'  # would prompt for the password
         'exit 1'                                                  = 'throw "the example would exit 1"'  # would end the test run
@@ -95,6 +98,8 @@ Describe 'README examples' {
             PowerClerkCredential = $PowerClerk.Credential
             PowerClerkApiKey     = $PowerClerk.ApiKey
             PowerClerkTotpSeed   = $PowerClerk.TotpSecret
+            ApstrataSecret       = $Apstrata.Secret
+            ApstrataUser         = $Apstrata.Credential
         }
         $example = [scriptblock]::Create(@"
 param(`$demoCredential, `$vault, `$t)

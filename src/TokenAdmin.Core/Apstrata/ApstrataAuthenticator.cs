@@ -53,7 +53,7 @@ public sealed class ApstrataAuthenticator : IRequestAuthenticator
             throw ServiceException.InvalidCredential("The auth key is letters, digits, '-' and '_' (it becomes part of the URL path).");
         }
 
-        _baseUri = baseUri;
+        _baseUri = EndpointPolicy.WithTrailingSlash(baseUri); // as the HTTP core resolves paths: the signed URL must be the one sent
         AuthKey = authKey;
         Identity = identity;
         Login = login;

@@ -42,6 +42,18 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_base_url_without_a_trailing_slash_signs_the_url_actually_sent()
+    {
+        var bare = new Uri(_emulator.ApstrataBaseUri.AbsoluteUri.TrimEnd('/'));
+        using var user = new ApstrataClient(new ConnectionOptions(bare),
+            ApstrataAuthenticator.ForUser(bare, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, _clock), _clock);
+
+        await user.GenerateTokenAsync(null, null, null, Timeout());
+
+        Assert.Single(_emulator.Apstrata.Tokens);
+    }
+
+    [Fact]
     public async Task A_token_connection_renews_its_token_the_old_one_lives_5_s_and_then_deletes_its_own()
     {
         var token = await GenerateAsync();
