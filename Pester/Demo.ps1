@@ -137,6 +137,37 @@ function Find-DemoPowerClerkAccount {
     }
 }
 
+function Find-DemoApstrataAccount {
+    <# The apstrata demo account the emulator on -BaseUri's host describes (public demo values); $null when none. #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory)]
+        [uri] $BaseUri
+    )
+
+    try {
+        $info = Invoke-RestMethod -Method Get -Uri ([uri]::new($BaseUri, '/_emulator')) -NoProxy -TimeoutSec 10 -ErrorAction Stop
+    }
+    catch {
+        return $null
+    }
+
+    $service = @($info.services | Where-Object -FilterScript { $_.key -eq 'apstrata' }) | Select-Object -First 1
+    if ($null -eq $service) {
+        return $null
+    }
+
+    $owner = ($service.credentials | Where-Object -FilterScript { $_.role -eq 'owner' } | Select-Object -First 1).values
+    $user = ($service.credentials | Where-Object -FilterScript { $_.role -eq 'user' } | Select-Object -First 1).values
+    [pscustomobject]@{
+        BaseUri    = [uri] $service.baseUrl
+        AuthKey    = $owner.authKey
+        Secret     = ConvertTo-SecureString -String $owner.secret -AsPlainText -Force
+        Credential = [pscredential]::new($user.login, (ConvertTo-SecureString -String $user.password -AsPlainText -Force))
+    }
+}
+
 if (-not (Test-Path -LiteralPath $ModulePath -PathType Leaf)) {
     throw "The module is not built ($ModulePath). Run ./build.ps1 first, or pass -ModulePath."
 }
@@ -285,6 +316,32 @@ if ($null -ne $powerClerk) {
     finally {
         Write-Step -Title 'Disconnect from PowerClerk' -Command 'Disconnect-TokenAdmin -Service PowerClerk'
         Disconnect-TokenAdmin -Service PowerClerk
+    }
+}
+
+$apstrata = Find-DemoApstrataAccount -BaseUri $BaseUri
+if ($null -ne $apstrata) {
+    Write-Host ''
+    Write-Host 'apstrata: user tokens' -ForegroundColor Green
+    try {
+        Write-Step -Title "Connect as the user $($apstrata.Credential.UserName) (requests signed with HMAC-SHA1; the password itself is not kept)" `
+            -Command 'Connect-Apstrata -AuthKey <key> -BaseUri <apstrata> -Credential $user'
+        Connect-Apstrata -AuthKey $apstrata.AuthKey -BaseUri $apstrata.BaseUri -Credential $apstrata.Credential
+
+        Write-Step -Title 'Make a token and connect with it (User, Token, AuthKey and BaseUri bind by property name)' `
+            -Command 'New-ApstrataToken -ExpiresAfterSeconds 1800 | Connect-Apstrata -PassThru'
+        New-ApstrataToken -ExpiresAfterSeconds 1800 | Connect-Apstrata -PassThru | Out-Host
+
+        Write-Step -Title 'Delete that token; the connection, now useless, is closed' -Command 'Remove-ApstrataToken -Confirm:$false -PassThru'
+        Remove-ApstrataToken -Confirm:$false -PassThru | Format-Table | Out-Host
+
+        Write-Step -Title 'As the owner, delete the tokens of users who leave: at most 100 logins per signed request' `
+            -Command "Connect-Apstrata -AuthKey <key> -BaseUri <apstrata> -Secret `$secret; 'amy@example.com', 'bob' | Remove-ApstrataToken -Confirm:`$false -PassThru"
+        Connect-Apstrata -AuthKey $apstrata.AuthKey -BaseUri $apstrata.BaseUri -Secret $apstrata.Secret
+        'amy@example.com', 'bob' | Remove-ApstrataToken -Confirm:$false -PassThru | Format-Table | Out-Host
+    }
+    finally {
+        Disconnect-TokenAdmin -Service Apstrata
     }
 }
 

@@ -27,8 +27,8 @@ public sealed class ApstrataConnection : TokenAdminConnection
     /// <summary>Owner, User or Token.</summary>
     public string Identity => Client.Authenticator.Identity.ToString();
 
-    /// <summary>Complex or Simple (token connections sign nothing).</summary>
-    public string SignatureMode => Client.Authenticator.Mode.ToString();
+    /// <summary>Complex or Simple; None for a token connection, which signs nothing.</summary>
+    public string SignatureMode => Client.Authenticator.Identity == ApstrataIdentity.Token ? "None" : Client.Authenticator.Mode.ToString();
 
     internal ApstrataClient Client { get; }
 

@@ -26,6 +26,9 @@ public sealed class ViewTests : EngineTest
             $pcCredential = [pscredential]::new($args[0], (ConvertTo-SecureString $args[1] -AsPlainText -Force))
             Connect-PowerClerk -BaseUri $args[3] -Credential $pcCredential -ApiKey (ConvertTo-SecureString $args[2] -AsPlainText -Force)
             """, PowerClerkDemo.PlainUserName, PowerClerkDemo.PlainPassword, PowerClerkDemo.ApiKey, Emulator.PowerClerkBaseUri);
+        Shell.SetVariable("ApstrataUri", Emulator.ApstrataBaseUri);
+        Shell.SetVariable("ApstrataUser", new System.Management.Automation.PSCredential(ApstrataDemo.UserLogin, Secure(ApstrataDemo.UserPassword)));
+        Shell.SetVariable("ApstrataOwner", Secure(ApstrataDemo.OwnerSecret));
     }
 
     public static TheoryData<string, int, string[]> Views()
@@ -113,13 +116,18 @@ public sealed class ViewTests : EngineTest
                 Remove-SecurIdHardwareToken -SerialNumber '000123456790' -Confirm:$false -PassThru
                 Get-TokenAdminConnection -Service PowerClerk
                 New-MfaSessionToken -Confirm:$false | Remove-MfaSessionToken -Confirm:$false -PassThru
-                New-MfaSessionToken -Confirm:$false   # last, so the emulator still holds its value to look for
+                New-MfaSessionToken -Confirm:$false   # so the emulator still holds its value to look for
+                Connect-Apstrata -AuthKey DEMOKEY01 -BaseUri $ApstrataUri -Credential $ApstrataUser -PassThru
+                New-ApstrataToken
+                Connect-Apstrata -AuthKey DEMOKEY01 -BaseUri $ApstrataUri -Secret $ApstrataOwner
+                'bob' | Remove-ApstrataToken -Confirm:$false -PassThru
             )
             """;
         Shell.RunClean($"$credential = [pscredential]::new($args[0], (ConvertTo-SecureString $args[1] -AsPlainText -Force)); {every}",
             TokenAdmin.Emulator.DemoCredentials.HdcAdminUserName, TokenAdmin.Emulator.DemoCredentials.HdcAdminPassword);
         var secrets = Secrets().Concat(Emulator.Hdc.Tokens.Select(t => t.Token)).Concat(Emulator.PowerClerk.SessionTokens.Select(t => t.Token))
-            .Append(PowerClerkDemo.PlainPassword).Append(PowerClerkDemo.ApiKey).ToList();
+            .Append(PowerClerkDemo.PlainPassword).Append(PowerClerkDemo.ApiKey)
+            .Concat(Emulator.Apstrata.Tokens.Select(t => t.Value)).Append(ApstrataDemo.UserPassword).Append(ApstrataDemo.OwnerSecret).ToList();
 
         var text = Shell.RunClean("""
             $items | Out-String -Width 80
@@ -130,6 +138,7 @@ public sealed class ViewTests : EngineTest
         Assert.Contains("UserFullName", text); // the AuthToken really was formatted
         Assert.Contains("AdminRestApiUrl", text);
         Assert.Contains("SessionTokenId", text);
+        Assert.Contains("LifetimeEndsAt", text);
         Assert.NotEmpty(Emulator.PowerClerk.SessionTokens);
         AssertNoSecret(text, secrets);
     }
@@ -142,5 +151,16 @@ public sealed class ViewTests : EngineTest
         Assert.Contains(Fingerprint.Of(token), text);
         Assert.DoesNotContain(token, text);
         Assert.DoesNotContain("Token        :", text);
+    }
+
+    private static System.Security.SecureString Secure(string text)
+    {
+        var secure = new System.Security.SecureString();
+        foreach (var c in text)
+        {
+            secure.AppendChar(c);
+        }
+
+        return secure;
     }
 }
