@@ -65,6 +65,19 @@ public sealed class ApstrataEngineTests : EngineTest
     }
 
     [Fact]
+    public void WhatIf_names_each_login_and_sends_nothing()
+    {
+        Shell.Run("""
+            Connect-Apstrata -AuthKey $args[0] -BaseUri $ApstrataUri -Secret (ConvertTo-SecureString $args[1] -AsPlainText -Force)
+            'amy', 'bob' | Remove-ApstrataToken -WhatIf
+            """, ApstrataDemo.AuthKey, ApstrataDemo.OwnerSecret);
+
+        Assert.Empty(Emulator.Requests.Entries);
+        Assert.Contains(Shell.Host.Lines, l => l.Contains("apstrata tokens of amy", StringComparison.Ordinal));
+        Assert.Contains(Shell.Host.Lines, l => l.Contains("apstrata tokens of bob", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_failed_batch_is_an_error_for_each_of_its_logins()
     {
         Emulator.Faults.Enqueue(ApstrataRouteNames.DeleteToken, FaultStep.Status(500));
