@@ -8,8 +8,8 @@ function Get-EmulatorDemoSecret {
 
     .DESCRIPTION
         Returns objects with Name (a description that is safe to print) and Value (the secret):
-        each demo password, the Base64 "user:password" an HTTP Basic header would carry, each
-        bearer access token, the private key of each SecurID demo key file (one needle per line of
+        each demo password, secret, API key and TOTP seed of every service, the Base64
+        "user:password" an HTTP Basic header would carry, each bearer access token, the private key of each SecurID demo key file (one needle per line of
         the PEM body: its first 20 characters) and, in proxy mode, the proxy password. Find-LeakedSecret
         looks for them in a text. JWTs are made per request and are not among them: look for "eyJ"
         (the base64url of '{"' every JWT starts with).
@@ -29,14 +29,18 @@ function Get-EmulatorDemoSecret {
         foreach ($credential in $service.credentials) {
             $label = "$($service.key) $($credential.role) $($credential.scheme)"
             $values = $credential.values
-            if ($values.PSObject.Properties.Name -contains 'password') {
-                [pscustomobject]@{ Name = "$label password"; Value = $values.password }
-                $header = [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes("$($values.userName):$($values.password)"))
-                [pscustomobject]@{ Name = "$label Authorization header (Base64 user:password)"; Value = $header }
+            $names = $values.PSObject.Properties.Name
+            # Every value a service calls a secret (password, accessToken, secret, apiKey, totpSecret, ...).
+            foreach ($name in $names | Where-Object { $_ -in 'password', 'accessToken', 'secret', 'apiKey', 'totpSecret' }) {
+                [pscustomobject]@{ Name = "$label $name"; Value = $values.$name }
             }
 
-            if ($values.PSObject.Properties.Name -contains 'accessToken') {
-                [pscustomobject]@{ Name = "$label access token"; Value = $values.accessToken }
+            if ($names -contains 'password') {
+                $user = if ($names -contains 'userName') { $values.userName } elseif ($names -contains 'login') { $values.login } else { $null }
+                if ($null -ne $user) {
+                    $header = [System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes("${user}:$($values.password)"))
+                    [pscustomobject]@{ Name = "$label Authorization header (Base64 user:password)"; Value = $header }
+                }
             }
 
             if ($values.PSObject.Properties.Name -contains 'keyFile') {
