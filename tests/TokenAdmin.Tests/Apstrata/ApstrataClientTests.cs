@@ -69,6 +69,21 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Set_Cookie_that_expires_the_token_cookie_is_accepted_silently()
+    {
+        var token = await GenerateAsync();
+        using var client = Client(ApstrataAuthenticator.ForToken(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, token.Token, _clock));
+        _emulator.Faults.Enqueue(ApstrataRouteNames.DeleteToken, FaultStep.Status(200,
+            body: "{\"response\":{\"metadata\":{\"status\":\"success\"}}}",
+            headers: new System.Collections.Generic.Dictionary<string, string> { ["Set-Cookie"] = "apsdb.authToken=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/" }));
+        var trace = new RecordingTrace();
+
+        await client.DeleteOwnTokenAsync(trace, Timeout());
+
+        Assert.DoesNotContain(trace.Verbose, v => v.Contains("cookie", StringComparison.OrdinalIgnoreCase) && v.Contains("warn", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task A_time_too_far_from_the_server_s_clock_is_INVALID_SIGNATURE()
     {
         var skewed = new FakeClock(_clock.UtcNow.AddMinutes(20));
