@@ -43,9 +43,11 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
     [ValidateNotNullOrEmpty]
     public string[]? UserLogin { get; set; }
 
-    private protected override string ProgressActivity => "Removing apstrata tokens";
+    private protected override string ProgressActivity => "Removing apstrata tokens (requests of up to 100 logins)";
 
-    private protected override int ItemsBoundOnCommandLine => UserLogin?.Length ?? 0;
+    /// <summary>The progress bar counts requests: one per 100 logins.</summary>
+    private protected override int ItemsBoundOnCommandLine =>
+        UserLogin is { Length: > 0 } logins ? (logins.Distinct(StringComparer.Ordinal).Count() + ApstrataProtocol.MaxUsersPerRequest - 1) / ApstrataProtocol.MaxUsersPerRequest : 0;
 
     private protected override IReadOnlyList<string> ItemProperties { get; } = new[] { nameof(UserLogin), "Login" };
 

@@ -143,6 +143,28 @@ public sealed class ApstrataClientTests : IAsyncLifetime
         Assert.Empty(_emulator.Requests.Entries);
     }
 
+    [Theory]
+    [InlineData(true, 0, "USERLIST_REQUIRED")]
+    [InlineData(true, 101, "INVALID_USERLIST")]
+    [InlineData(false, 0, "USER_TOKEN_REQUIRED")]
+    [InlineData(false, 1, "INVALID_PARAMETER")]
+    public async Task The_emulator_answers_every_documented_DeleteToken_error_to_signed_requests_the_cmdlets_never_send(bool owner, int logins, string code)
+    {
+        using var client = Client(owner
+            ? ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect(ApstrataDemo.OwnerSecret), ApstrataSigningMode.Complex, _clock)
+            : ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, _clock));
+        var parameters = Enumerable.Range(0, logins).Select(i => new System.Collections.Generic.KeyValuePair<string, string>("userList", $"u{i}")).ToList();
+        var request = new ServiceRequest(System.Net.Http.HttpMethod.Post, $"apsdb/rest/{ApstrataDemo.AuthKey}/DeleteToken", "raw delete")
+        {
+            AuthenticationContext = new ApstrataCall("DeleteToken", parameters),
+        }.WithBody(string.Join("&", parameters.Select(p => $"{p.Key}={p.Value}")), "application/x-www-form-urlencoded");
+
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.Http.SendAsync(request, null, Timeout()));
+
+        Assert.Equal(code, refused.ServiceErrorCode);
+        Assert.Equal(400, refused.StatusCode);
+    }
+
     private async Task<ApstrataTokenInfo> GenerateAsync()
     {
         using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, _clock));
