@@ -71,10 +71,13 @@ public sealed class ApstrataClient : IDisposable
     }
 
     /// <summary>[doc] DeleteToken, self form: the token connection's own token (apsdb.authToken and apsws.user name it).</summary>
+    /// <remarks>An INVALID_TOKEN to a retry after an attempt whose outcome is unknown means that attempt deleted it.</remarks>
     public Task DeleteOwnTokenAsync(IHttpTrace? trace, CancellationToken cancellationToken)
     {
         Require(ApstrataIdentity.Token, "Deleting the connection's own token needs a token connection.");
-        return SendAsync(ApstrataProtocol.DeleteTokenAction, new List<KeyValuePair<string, string>>(), $"delete the apstrata token of {Authenticator.Login}", idempotent: true, trace, cancellationToken);
+        var request = Request(ApstrataProtocol.DeleteTokenAction, new List<KeyValuePair<string, string>>(), $"delete the apstrata token of {Authenticator.Login}", idempotent: true,
+            alreadyDoneErrorCode: ApstrataProtocol.InvalidTokenCode);
+        return Http.SendAsync(request, trace, cancellationToken);
     }
 
     /// <summary>[doc] DeleteToken, owner form: repeated userList, at most 100 logins (each once), no apsdb.authToken or apsws.user.</summary>
@@ -116,7 +119,7 @@ public sealed class ApstrataClient : IDisposable
         await Http.SendAsync(Request(action, parameters, operation, idempotent), trace, cancellationToken).ConfigureAwait(false);
 
     /// <summary>[SDK] Always POST; the action's own parameters and apsws.responseType in a UTF-8 form body.</summary>
-    private ServiceRequest Request(string action, List<KeyValuePair<string, string>> parameters, string operation, bool idempotent)
+    private ServiceRequest Request(string action, List<KeyValuePair<string, string>> parameters, string operation, bool idempotent, string? alreadyDoneErrorCode = null)
     {
         parameters.Add(new(ApstrataProtocol.ResponseTypeParameter, ApstrataProtocol.JsonResponseType));
         var body = string.Join("&", parameters.Select(p => $"{ApstrataSignature.Encode(p.Key)}={ApstrataSignature.Encode(p.Value)}"));
@@ -124,6 +127,7 @@ public sealed class ApstrataClient : IDisposable
         var request = new ServiceRequest(HttpMethod.Post, path, operation)
         {
             Idempotent = idempotent,
+            AlreadyDoneErrorCode = alreadyDoneErrorCode,
             AuthenticationContext = new ApstrataCall(action, parameters),
             FailureInSuccess = ApstrataResponse.Failure,
             SuccessCheck = SuccessProblem,

@@ -56,6 +56,9 @@ public static class ApstrataProtocol
     /// </summary>
     public const bool EncodeUserInSignature = true;
 
+    /// <summary>[doc] DeleteToken: "could not find the token". After an attempt whose outcome is unknown, it means that attempt deleted it.</summary>
+    public const string InvalidTokenCode = "INVALID_TOKEN";
+
     /// <summary>[doc] The response's status values; a failure may arrive with HTTP 200.</summary>
     public const string SuccessStatus = "success";
 

@@ -105,7 +105,8 @@ public sealed class ServiceHttpClient : IDisposable
                     return CheckSuccess(request, shownUrl, response, redactor, outcomeUnknown);
                 }
 
-                if (outcomeUnknown && response.StatusCode == request.AlreadyDoneStatus)
+                if (outcomeUnknown && (response.StatusCode == request.AlreadyDoneStatus
+                    || (request.AlreadyDoneErrorCode is { } goneCode && string.Equals(ReadError(response, redactor)?.Code, goneCode, StringComparison.OrdinalIgnoreCase))))
                 {
                     trace.Verbose($"{outgoing.Method.Method} {shownUrl}: already gone after a retry; the earlier attempt whose outcome was unknown did it.");
                     return response.AsAlreadyDone();

@@ -47,6 +47,9 @@ public sealed class ServiceRequest
     /// </summary>
     public int? AlreadyDoneStatus { get; init; }
 
+    /// <summary>Like <see cref="AlreadyDoneStatus"/>, for a service that says "gone" with its own error code (apstrata INVALID_TOKEN).</summary>
+    public string? AlreadyDoneErrorCode { get; init; }
+
     /// <summary>
     /// What the service documents as success, beyond a 2xx status: returns why a response is not
     /// it (an HTML login page, a malformed body, <c>{"success":false}</c>), or null when it is. Such

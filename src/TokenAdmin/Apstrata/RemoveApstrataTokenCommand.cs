@@ -132,7 +132,7 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
     {
         var logins = _batch.ToArray();
         _batch.Clear();
-        Runner.Start<bool>(() => logins, async ct =>
+        Runner.Start<bool>(() => logins.Cast<object>().ToArray(), async ct =>
             {
                 await connection.Client.DeleteUserTokensAsync(logins, Trace, ct).ConfigureAwait(false);
                 return true;

@@ -50,7 +50,16 @@ internal sealed class ThrottledRunner
         _pump.PumpUntil(() => _inFlight < _limit || _fatal is not null);
         if (_fatal is not null)
         {
-            _notAttempted.Add(item());
+            var made = item();
+            if (made is IEnumerable<object> several)
+            {
+                _notAttempted.AddRange(several); // one request for several items (apstrata logins): each is not attempted
+            }
+            else
+            {
+                _notAttempted.Add(made);
+            }
+
             return;
         }
 

@@ -92,6 +92,27 @@ public sealed class ApstrataEngineTests : EngineTest
     }
 
     [Fact]
+    public void A_refused_signature_stops_the_run_and_carries_each_unsent_login()
+    {
+        var result = Shell.Run("""
+            Connect-Apstrata -AuthKey $args[0] -BaseUri $ApstrataUri -Secret (ConvertTo-SecureString 'Not-The-Owner-Secret' -AsPlainText -Force)
+            try { 1..250 | ForEach-Object { "user$_" } | Remove-ApstrataToken -Confirm:$false -ThrottleLimit 1 -ErrorAction SilentlyContinue }
+            catch { $fatal = $_ }
+            [pscustomobject]@{
+                Fatal = $fatal.FullyQualifiedErrorId
+                NotAttempted = @($fatal.Exception.NotAttempted).Count
+                Kinds = @($fatal.Exception.NotAttempted | ForEach-Object { $_.GetType().Name } | Select-Object -Unique)
+            }
+            """, ApstrataDemo.AuthKey);
+
+        var summary = result.Output.Single();
+        Assert.Equal("AuthenticationFailed,TokenAdmin.Apstrata.RemoveApstrataTokenCommand", summary.Properties["Fatal"].Value);
+        Assert.Equal(100, summary.Properties["NotAttempted"].Value);
+        Assert.Equal(new object[] { "String" }, ((object[])summary.Properties["Kinds"].Value).Select(k => k is System.Management.Automation.PSObject p ? p.BaseObject : k));
+        Assert.Equal(1, Emulator.Requests.Count(ApstrataRouteNames.DeleteToken));
+    }
+
+    [Fact]
     public void The_wrong_kind_of_connection_is_refused_before_sending()
     {
         var result = Shell.Run($$"""

@@ -84,6 +84,20 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deletion_applied_before_the_connection_broke_is_done_when_the_retry_hears_INVALID_TOKEN()
+    {
+        var token = await GenerateAsync();
+        using var client = Client(ApstrataAuthenticator.ForToken(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, token.Token, _clock));
+        _emulator.Faults.Enqueue(ApstrataRouteNames.DeleteToken, FaultStep.AbortAfterApplying());
+        var trace = new RecordingTrace();
+
+        await client.DeleteOwnTokenAsync(trace, Timeout());
+
+        Assert.Empty(_emulator.Apstrata.Tokens);
+        Assert.Contains(trace.Verbose, v => v.Contains("already gone after a retry", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_time_too_far_from_the_server_s_clock_is_INVALID_SIGNATURE()
     {
         var skewed = new FakeClock(_clock.UtcNow.AddMinutes(20));
