@@ -30,8 +30,11 @@ public sealed class ConnectionOptions
     /// <summary>Allows http:// to a host that is not loopback (credentials then travel in clear text).</summary>
     public bool AllowUnencryptedAuthentication { get; init; }
 
-    /// <summary>Connection pool size; bulk commands never run more requests than this at once.</summary>
-    public int MaxConnectionsPerServer { get; init; } = 16;
+    /// <summary>
+    /// Connection pool size. Unbounded by default: a bulk command's -ThrottleLimit is the one cap on
+    /// requests in flight, so nothing below it silently holds a run at a lower concurrency.
+    /// </summary>
+    public int MaxConnectionsPerServer { get; init; } = int.MaxValue;
 
     /// <summary>
     /// [assume] The most bytes of one response body TokenAdmin reads, after decompression: room for
