@@ -17,6 +17,9 @@ internal sealed class ThrottledRunner
 {
     private const int ProgressActivityId = 1;
 
+    /// <summary>A few progress records a second are all a host can show; more only cost time per item.</summary>
+    internal static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly PipelinePump _pump;
     private readonly ICommandSeam _seam;
     private readonly int _limit;
@@ -28,13 +31,19 @@ internal sealed class ThrottledRunner
     private int _finished;
     private int _failed;
     private bool _progressShown;
+    private TimeSpan? _progressWrittenAt;
+    private ProgressUpdate? _progressPending;
+    private readonly Func<TimeSpan> _elapsed;
 
-    public ThrottledRunner(PipelinePump pump, ICommandSeam seam, int limit, string activity)
+    /// <param name="elapsed">Time since an arbitrary start, for throttling progress; tests pass a fake one.</param>
+    public ThrottledRunner(PipelinePump pump, ICommandSeam seam, int limit, string activity, Func<TimeSpan>? elapsed = null)
     {
         _pump = pump;
         _seam = seam;
         _limit = Math.Max(1, limit);
         _activity = activity;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        _elapsed = elapsed ?? (() => System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Known total (items given as an array), for a percentage; 0 when they stream in.</summary>
@@ -96,6 +105,12 @@ internal sealed class ThrottledRunner
     public void Drain()
     {
         _pump.PumpUntil(() => _inFlight == 0);
+        if (_progressPending is { } last)
+        {
+            _seam.WriteProgress(last); // the final count, even when it came inside the interval
+            _progressPending = null;
+        }
+
         if (_progressShown)
         {
             _seam.WriteProgress(new ProgressUpdate(ProgressActivityId, _activity, "Done", 100, Completed: true));
@@ -146,7 +161,17 @@ internal sealed class ThrottledRunner
             }
 
             var percent = total > 0 ? Math.Min(100, _finished * 100 / total) : -1;
-            _seam.WriteProgress(new ProgressUpdate(ProgressActivityId, _activity, status, percent, Completed: false));
+            var update = new ProgressUpdate(ProgressActivityId, _activity, status, percent, Completed: false);
+            var now = _elapsed();
+            if (_progressWrittenAt is { } at && now - at < ProgressInterval && _finished != total)
+            {
+                _progressPending = update; // written later, or at the end
+                return;
+            }
+
+            _seam.WriteProgress(update);
+            _progressWrittenAt = now;
+            _progressPending = null;
             _progressShown = true;
         }
     }
