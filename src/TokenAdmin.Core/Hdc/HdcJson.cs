@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Wire;

@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using TokenAdmin.Core.Http;
