@@ -66,14 +66,14 @@ function Write-Step {
     }
 }
 
-function Find-DemoSecurIdKeyFile {
+function Get-DemoEmulatorInfo {
     <#
-        The SecurID demo API key files the emulator on -BaseUri's host lists in GET /_emulator, as a
-        hashtable role name ('Super Administrator', 'Help Desk Administrator') -> path. $null when
-        there is no emulator there, or it lists none.
+        What the emulator on -BaseUri's host says about itself (GET /_emulator: services, demo
+        credentials, key files), read once for every section of the tour; $null when there is no
+        emulator there, and the sections that need it are left out.
     #>
     [CmdletBinding()]
-    [OutputType([hashtable])]
+    [OutputType([psobject])]
     param(
         [Parameter(Mandatory)]
         [uri] $BaseUri
@@ -81,20 +81,33 @@ function Find-DemoSecurIdKeyFile {
 
     $adminUri = [uri]::new($BaseUri, '/_emulator')
     try {
-        $info = Invoke-RestMethod -Method Get -Uri $adminUri -NoProxy -TimeoutSec 10 -ErrorAction Stop
-        $keyFiles = @{}
-        foreach ($service in @($info.services | Where-Object -FilterScript { $_.key -eq 'securid' })) {
-            foreach ($credential in @($service.credentials)) {
-                $values = $credential.values
-                if ($values.PSObject.Properties.Name -contains 'keyFile' -and (Test-Path -LiteralPath $values.keyFile -PathType Leaf)) {
-                    $keyFiles[[string] $credential.role] = [string] $values.keyFile
-                }
-            }
-        }
+        Invoke-RestMethod -Method Get -Uri $adminUri -NoProxy -TimeoutSec 10 -ErrorAction Stop
     }
     catch {
-        Write-Verbose "No emulator key files found through ${adminUri}: $($_.Exception.Message)"
-        return $null
+        Write-Verbose "No emulator answers at ${adminUri}: $($_.Exception.Message)"
+        $null
+    }
+}
+
+function Find-DemoSecurIdKeyFile {
+    <#
+        The SecurID demo API key files the emulator lists, as a hashtable role name ('Super
+        Administrator', 'Help Desk Administrator') -> path; $null when it lists none.
+    #>
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param(
+        [psobject] $Info
+    )
+
+    $keyFiles = @{}
+    foreach ($service in @($Info.services | Where-Object -FilterScript { $_.key -eq 'securid' })) {
+        foreach ($credential in @($service.credentials)) {
+            $values = $credential.values
+            if ($values.PSObject.Properties.Name -contains 'keyFile' -and (Test-Path -LiteralPath $values.keyFile -PathType Leaf)) {
+                $keyFiles[[string] $credential.role] = [string] $values.keyFile
+            }
+        }
     }
 
     if ($keyFiles.Count -eq 0) {
@@ -106,24 +119,16 @@ function Find-DemoSecurIdKeyFile {
 
 function Find-DemoPowerClerkAccount {
     <#
-        The PowerClerk demo account with MFA that the emulator on -BaseUri's host describes in
-        GET /_emulator (its values are public demo values); $null when there is none.
+        The PowerClerk demo account with MFA that the emulator describes (its values are public
+        demo values); $null when there is none.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
-        [Parameter(Mandatory)]
-        [uri] $BaseUri
+        [psobject] $Info
     )
 
-    try {
-        $info = Invoke-RestMethod -Method Get -Uri ([uri]::new($BaseUri, '/_emulator')) -NoProxy -TimeoutSec 10 -ErrorAction Stop
-    }
-    catch {
-        return $null
-    }
-
-    $service = @($info.services | Where-Object -FilterScript { $_.key -eq 'powerclerk' }) | Select-Object -First 1
+    $service = @($Info.services | Where-Object -FilterScript { $_.key -eq 'powerclerk' }) | Select-Object -First 1
     $values = @($service.credentials | Where-Object -FilterScript { $_.role -eq 'mfa' }) | Select-Object -First 1 | ForEach-Object { $_.values }
     if ($null -eq $values) {
         return $null
@@ -138,22 +143,14 @@ function Find-DemoPowerClerkAccount {
 }
 
 function Find-DemoApstrataAccount {
-    <# The apstrata demo account the emulator on -BaseUri's host describes (public demo values); $null when none. #>
+    <# The apstrata demo account the emulator describes (public demo values); $null when none. #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
-        [Parameter(Mandatory)]
-        [uri] $BaseUri
+        [psobject] $Info
     )
 
-    try {
-        $info = Invoke-RestMethod -Method Get -Uri ([uri]::new($BaseUri, '/_emulator')) -NoProxy -TimeoutSec 10 -ErrorAction Stop
-    }
-    catch {
-        return $null
-    }
-
-    $service = @($info.services | Where-Object -FilterScript { $_.key -eq 'apstrata' }) | Select-Object -First 1
+    $service = @($Info.services | Where-Object -FilterScript { $_.key -eq 'apstrata' }) | Select-Object -First 1
     if ($null -eq $service) {
         return $null
     }
@@ -249,7 +246,8 @@ finally {
     Disconnect-TokenAdmin
 }
 
-$securIdKeyFiles = Find-DemoSecurIdKeyFile -BaseUri $BaseUri
+$emulatorInfo = Get-DemoEmulatorInfo -BaseUri $BaseUri
+$securIdKeyFiles = Find-DemoSecurIdKeyFile -Info $emulatorInfo
 $superAdministratorKeyFile = if ($null -ne $securIdKeyFiles) { $securIdKeyFiles['Super Administrator'] } else { $null }
 if (-not $superAdministratorKeyFile) {
     Write-Host ''
@@ -293,7 +291,7 @@ else {
     }
 }
 
-$powerClerk = Find-DemoPowerClerkAccount -BaseUri $BaseUri
+$powerClerk = Find-DemoPowerClerkAccount -Info $emulatorInfo
 if ($null -ne $powerClerk) {
     Write-Host ''
     Write-Host 'PowerClerk: MFA session tokens' -ForegroundColor Green
@@ -319,7 +317,7 @@ if ($null -ne $powerClerk) {
     }
 }
 
-$apstrata = Find-DemoApstrataAccount -BaseUri $BaseUri
+$apstrata = Find-DemoApstrataAccount -Info $emulatorInfo
 if ($null -ne $apstrata) {
     Write-Host ''
     Write-Host 'apstrata: user tokens' -ForegroundColor Green
