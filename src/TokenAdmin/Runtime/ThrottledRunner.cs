@@ -99,8 +99,6 @@ internal sealed class ThrottledRunner
         }
     }
 
-    public bool HasFailedFatally => _fatal is not null;
-
     /// <summary>Waits for everything started; ends the progress bar.</summary>
     public void Drain()
     {
