@@ -139,26 +139,31 @@ internal static class HdcJson
 
         try
         {
+            // Parsed once: the success flag and the error it carries come from the same document.
             using var document = JsonDocument.Parse(response.Content);
             if (Property(document.RootElement, HdcProtocol.SuccessField) is not { ValueKind: JsonValueKind.False })
             {
                 return null;
             }
+
+            var (code, message) = ReadError(document.RootElement);
+            return new ServiceError(code, message);
         }
         catch (JsonException)
         {
             return null; // not JSON at all: WriteSuccessProblem says so
         }
-
-        var (code, message) = ReadError(response.Content);
-        return new ServiceError(code, message);
     }
 
     /// <summary>[assume] {"success":false,"errorCode":"..","message":".."}.</summary>
     public static (string? Code, string? Message) ReadError(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
+        return ReadError(document.RootElement);
+    }
+
+    private static (string? Code, string? Message) ReadError(JsonElement root)
+    {
         var code = Property(root, HdcProtocol.ErrorCodeField) is { ValueKind: JsonValueKind.String } c ? c.GetString() : null;
         var message = Property(root, HdcProtocol.ErrorMessageField) is { ValueKind: JsonValueKind.String } m ? m.GetString()
             : Property(root, "error") is { ValueKind: JsonValueKind.String } e ? e.GetString() : null;

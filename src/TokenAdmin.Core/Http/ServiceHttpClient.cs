@@ -105,8 +105,9 @@ public sealed class ServiceHttpClient : IDisposable
                     return CheckSuccess(request, shownUrl, response, redactor, outcomeUnknown);
                 }
 
+                var serviceError = ReadError(response, redactor); // once, for "already done" and for the failure
                 if (outcomeUnknown && (response.StatusCode == request.AlreadyDoneStatus
-                    || (request.AlreadyDoneErrorCode is { } goneCode && string.Equals(ReadError(response, redactor)?.Code, goneCode, StringComparison.OrdinalIgnoreCase))))
+                    || (request.AlreadyDoneErrorCode is { } goneCode && string.Equals(serviceError?.Code, goneCode, StringComparison.OrdinalIgnoreCase))))
                 {
                     trace.Verbose($"{outgoing.Method.Method} {shownUrl}: already gone after a retry; the earlier attempt whose outcome was unknown did it.");
                     return response.AsAlreadyDone();
@@ -128,7 +129,7 @@ public sealed class ServiceHttpClient : IDisposable
 
                 if (!decision.Retry)
                 {
-                    throw ServiceException.FromResponse(outgoing, shownUrl, response, ReadError(response, redactor),
+                    throw ServiceException.FromResponse(outgoing, shownUrl, response, serviceError,
                         redactor.Body(response.Content, response.ContentType, ErrorExcerptLength), retryAfter, decision.GiveUpReason, outcomeUnknown);
                 }
 
