@@ -22,8 +22,26 @@ public sealed class HdcClient : IDisposable
 
     public ServiceHttpClient Http { get; }
 
-    public Task<IReadOnlyList<HdcTokenInfo>> ListTokensAsync(IHttpTrace? trace, CancellationToken cancellationToken) =>
-        ReadAsync(Get(HdcProtocol.ListTokensPath, "list auth tokens"), HdcJson.ReadTokens, trace, cancellationToken);
+    /// <summary>Every token, as one list (for commands that must see them all before they act).</summary>
+    public async Task<IReadOnlyList<HdcTokenInfo>> ListTokensAsync(IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        var all = new List<HdcTokenInfo>();
+        await ListTokensAsync((batch, _) =>
+        {
+            all.AddRange(batch);
+            return ValueTask.CompletedTask;
+        }, trace, cancellationToken).ConfigureAwait(false);
+        return all;
+    }
+
+    /// <summary>
+    /// Streams the listing: <paramref name="onTokens"/> gets each batch as it is parsed, while the rest
+    /// is still arriving. A listing that breaks off or turns malformed part-way fails after the
+    /// batches already handed on (never retried once begun).
+    /// </summary>
+    public Task ListTokensAsync(Func<IReadOnlyList<HdcTokenInfo>, CancellationToken, ValueTask> onTokens, IHttpTrace? trace, CancellationToken cancellationToken) =>
+        Http.SendStreamingAsync(Get(HdcProtocol.ListTokensPath, "list auth tokens"),
+            (body, ct) => HdcJson.ReadTokensAsync(body, onTokens, HdcProtocol.MaxListedTokens, ct), trace, cancellationToken);
 
     public Task<IReadOnlyList<HdcContext>> ListContextsAsync(IHttpTrace? trace, CancellationToken cancellationToken) =>
         ReadAsync(Get(HdcProtocol.ListContextsPath, "list auth token contexts"), HdcJson.ReadContexts, trace, cancellationToken);
@@ -51,7 +69,7 @@ public sealed class HdcClient : IDisposable
         ValidateToken(token);
         ValidateUserId(userId);
         ValidateContexts(contextNames);
-        var request = new ServiceRequest(HttpMethod.Put, HdcProtocol.TokensPath, $"update auth token {TokenFingerprint.Of(token)}")
+        var request = new ServiceRequest(HttpMethod.Put, HdcProtocol.TokensPath, () => $"update auth token {TokenFingerprint.Of(token)}")
             {
                 Idempotent = true,
                 SuccessCheck = HdcJson.WriteSuccessProblem,
@@ -69,7 +87,7 @@ public sealed class HdcClient : IDisposable
     public Task DeleteTokenAsync(string token, IHttpTrace? trace, CancellationToken cancellationToken)
     {
         ValidateToken(token);
-        var request = new ServiceRequest(HttpMethod.Delete, HdcProtocol.TokensPath, $"remove auth token {TokenFingerprint.Of(token)}")
+        var request = new ServiceRequest(HttpMethod.Delete, HdcProtocol.TokensPath, () => $"remove auth token {TokenFingerprint.Of(token)}")
             {
                 Idempotent = true,
                 AlreadyDoneStatus = 404,

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Text.Json;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Wire;
@@ -19,25 +22,26 @@ internal static class HdcJson
     public static string DeleteBody(string token) =>
         JsonSerializer.Serialize(new Dictionary<string, object> { ["token"] = token });
 
-    /// <summary>[assume] lastUpdate, when present, is epoch milliseconds (a Java long) or an ISO 8601 string.</summary>
-    /// <exception cref="FormatException">The body is not {"list":[...]} of tokens.</exception>
-    public static IReadOnlyList<HdcTokenInfo> ReadTokens(string json)
-    {
-        var result = new List<HdcTokenInfo>();
-        foreach (var item in ReadList(json))
-        {
-            var token = TolerantJson.String(item, "token");
-            if (string.IsNullOrEmpty(token))
-            {
-                throw new FormatException("a token entry has no \"token\" value");
-            }
+    /// <summary>
+    /// Reads {"list":[...]} of tokens as it arrives, handing them on in batches (see <see cref="JsonListStream"/>).
+    /// [assume] lastUpdate, when present, is epoch milliseconds (a Java long) or an ISO 8601 string.
+    /// </summary>
+    /// <exception cref="FormatException">The body is not {"list":[...]} of tokens, or has more than <paramref name="maxTokens"/>.</exception>
+    public static Task ReadTokensAsync(Stream body, Func<IReadOnlyList<HdcTokenInfo>, CancellationToken, ValueTask> onTokens, long maxTokens,
+        CancellationToken cancellationToken) =>
+        JsonListStream.ReadAsync(body, HdcProtocol.ListProperty, ReadToken, onTokens, maxTokens, cancellationToken);
 
-            var userId = Long(Property(item, "userId")) ?? throw new FormatException("a token entry has no \"userId\"");
-            var fullName = TolerantJson.String(item, "userFullName");
-            result.Add(new HdcTokenInfo(userId, fullName, ReadTokenContexts(item), token, Date(Property(item, "lastUpdate"))));
+    private static HdcTokenInfo ReadToken(JsonElement item)
+    {
+        var token = TolerantJson.String(item, "token");
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new FormatException("a token entry has no \"token\" value");
         }
 
-        return result;
+        var userId = Long(Property(item, "userId")) ?? throw new FormatException("a token entry has no \"userId\"");
+        var fullName = TolerantJson.String(item, "userFullName");
+        return new HdcTokenInfo(userId, fullName, ReadTokenContexts(item), token, Date(Property(item, "lastUpdate")));
     }
 
     /// <exception cref="FormatException">The body is not {"list":[...]} of contexts.</exception>
@@ -55,7 +59,7 @@ internal static class HdcJson
     private static IEnumerable<JsonElement> ReadList(string json)
     {
         var root = TolerantJson.Parse(json);
-        if (root.ValueKind != JsonValueKind.Object || Property(root, "list") is not { ValueKind: JsonValueKind.Array } list)
+        if (root.ValueKind != JsonValueKind.Object || Property(root, HdcProtocol.ListProperty) is not { ValueKind: JsonValueKind.Array } list)
         {
             throw new FormatException("expected {\"list\":[...]}");
         }

@@ -6,7 +6,7 @@ namespace TokenAdmin.Core.Hdc;
 /// bim.cloud "HDC" authentication-token resource: the protocol's values the code reads, in one
 /// place (SERVICES.md §4). Assumptions that are behaviour rather than a value are stated where that
 /// behaviour is: finding a created token (HdcCreation), Basic or Bearer (Connect-AuthTokenService),
-/// matching context names (HdcContextResolver), reading lastUpdate (HdcJson.ReadTokens). [doc] = the vendor's documentation states it;
+/// matching context names (HdcContextResolver), reading lastUpdate (HdcJson.ReadTokensAsync). [doc] = the vendor's documentation states it;
 /// [assume] = TokenAdmin's documented assumption, named in README.md. A tenant that differs
 /// needs a one-line change here.
 /// </summary>
@@ -14,6 +14,16 @@ public static class HdcProtocol
 {
     /// <summary>[doc] GET → {"list":[TokenInfoTO...]}.</summary>
     public const string ListTokensPath = "api/authtokens/json";
+
+    /// <summary>[doc] Both listings are {"list":[...]}; read in any case, like every HDC name.</summary>
+    public const string ListProperty = "list";
+
+    /// <summary>
+    /// [assume] The most tokens one listing may hold before TokenAdmin calls it malformed: far above
+    /// any tenant, yet a bound on a service that never ends its list (the listing is streamed, so
+    /// it is bounded by count and by -TimeoutSec rather than by its size in bytes).
+    /// </summary>
+    public const long MaxListedTokens = 50_000_000;
 
     /// <summary>[doc] GET → {"list":[{"code":1,"name":".."}]}.</summary>
     public const string ListContextsPath = "api/authtokens/context/json";

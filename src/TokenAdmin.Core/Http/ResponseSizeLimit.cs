@@ -31,6 +31,13 @@ public sealed class ResponseTooLargeException : IOException
 /// </summary>
 internal sealed class ResponseSizeLimitHandler : DelegatingHandler
 {
+    /// <summary>
+    /// Set on a request whose 2xx body is streamed (<see cref="StreamedBodyReader"/>): that body is
+    /// never held whole, and its reader bounds it by count and the request timeout bounds it by time.
+    /// An error body of the same request is still bounded here.
+    /// </summary>
+    internal static readonly HttpRequestOptionsKey<bool> StreamedSuccess = new("TokenAdmin.StreamedSuccess");
+
     private readonly long _limit;
 
     public ResponseSizeLimitHandler(HttpMessageHandler inner, long limit)
@@ -42,6 +49,11 @@ internal sealed class ResponseSizeLimitHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode && request.Options.TryGetValue(StreamedSuccess, out var streamed) && streamed)
+        {
+            return response;
+        }
+
         if (response.Content.Headers.ContentLength > _limit)
         {
             response.Dispose();

@@ -70,7 +70,21 @@ public sealed class ServiceHttpClient : IDisposable
     /// <summary>Sends the request (with retries) and returns the successful response.</summary>
     /// <exception cref="ServiceException">The service answered with an error, or could not be reached.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled (Ctrl+C).</exception>
-    public async Task<ServiceResponse> SendAsync(ServiceRequest request, IHttpTrace? trace, CancellationToken cancellationToken)
+    public Task<ServiceResponse> SendAsync(ServiceRequest request, IHttpTrace? trace, CancellationToken cancellationToken) =>
+        SendCoreAsync(request, null, trace, cancellationToken);
+
+    /// <summary>
+    /// Sends a read whose 2xx body goes to <paramref name="readBody"/> as it arrives, not into
+    /// <see cref="ServiceResponse.Content"/> (which stays empty). Retried like any request until a
+    /// 2xx body begins; from then on never: a list that breaks off is reported, not read twice.
+    /// The body is bounded by the request timeout and by what the reader accepts, not by
+    /// <see cref="ConnectionOptions.MaxResponseBytes"/> (it is never held whole).
+    /// </summary>
+    /// <exception cref="ServiceException">An error answer, no answer, or a body that broke off or is not what the reader expects (FormatException from it).</exception>
+    public Task<ServiceResponse> SendStreamingAsync(ServiceRequest request, StreamedBodyReader readBody, IHttpTrace? trace, CancellationToken cancellationToken) =>
+        SendCoreAsync(request, readBody ?? throw new ArgumentNullException(nameof(readBody)), trace, cancellationToken);
+
+    private async Task<ServiceResponse> SendCoreAsync(ServiceRequest request, StreamedBodyReader? readBody, IHttpTrace? trace, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         trace ??= NullHttpTrace.Instance;
@@ -87,29 +101,51 @@ public sealed class ServiceHttpClient : IDisposable
 
             var redactor = new Redactor(_rules, outgoing.SensitiveValues);
             var restRequest = ToRestRequest(outgoing);
-            var shownUrl = redactor.Url(_rest.BuildUri(restRequest));
-            TraceRequest(trace, outgoing, shownUrl, redactor, retries);
+            var streamed = readBody is null ? null : new StreamedBodyInterceptor(readBody);
+            if (streamed is not null)
+            {
+                restRequest.CompletionOption = HttpCompletionOption.ResponseHeadersRead;
+                restRequest.Interceptors = [streamed];
+            }
+
+            // The redacted URL costs a URI build and a scrub: made only for a log line or an error.
+            string? shown = null;
+            string ShownUrl() => shown ??= redactor.Url(_rest.BuildUri(restRequest));
+            TraceRequest(trace, outgoing, ShownUrl, redactor, retries);
 
             var started = Stopwatch.GetTimestamp();
-            var attempt = await ExecuteOnceAsync(restRequest, cancellationToken).ConfigureAwait(false);
+            Attempt attempt;
+            try
+            {
+                attempt = await ExecuteOnceAsync(restRequest, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (streamed?.Failure is not null)
+            {
+                attempt = default; // the reader's own failure, reported below from what the interceptor kept
+            }
+
             var elapsed = Stopwatch.GetElapsedTime(started);
+            if (streamed?.Head is { } head)
+            {
+                return FinishStreamed(request, outgoing, ShownUrl(), head, streamed.Failure, retries + 1, elapsed, redactor, trace, outcomeUnknown, cancellationToken);
+            }
 
             RetryDecision decision;
             if (attempt.Outcome == AttemptOutcome.Response)
             {
                 // Everything the service sent passes the redactor before any log, error or caller sees it.
                 var response = ToServiceResponse(attempt.Response!, retries + 1, elapsed, redactor);
-                TraceResponse(trace, outgoing, shownUrl, response, redactor);
+                TraceResponse(trace, outgoing, ShownUrl, response, redactor);
                 if (response.IsSuccess)
                 {
-                    return CheckSuccess(request, shownUrl, response, redactor, outcomeUnknown);
+                    return CheckSuccess(request, ShownUrl, response, redactor, outcomeUnknown);
                 }
 
                 var serviceError = ReadError(response, redactor); // once, for "already done" and for the failure
                 if (outcomeUnknown && (response.StatusCode == request.AlreadyDoneStatus
                     || (request.AlreadyDoneErrorCode is { } goneCode && string.Equals(serviceError?.Code, goneCode, StringComparison.OrdinalIgnoreCase))))
                 {
-                    trace.Verbose($"{outgoing.Method.Method} {shownUrl}: already gone after a retry; the earlier attempt whose outcome was unknown did it.");
+                    trace.Verbose($"{outgoing.Method.Method} {ShownUrl()}: already gone after a retry; the earlier attempt whose outcome was unknown did it.");
                     return response.AsAlreadyDone();
                 }
 
@@ -129,27 +165,37 @@ public sealed class ServiceHttpClient : IDisposable
 
                 if (!decision.Retry)
                 {
-                    throw ServiceException.FromResponse(outgoing, shownUrl, response, serviceError,
+                    throw ServiceException.FromResponse(outgoing, ShownUrl(), response, serviceError,
                         redactor.Body(response.Content, response.ContentType, ErrorExcerptLength), retryAfter, decision.GiveUpReason, outcomeUnknown);
                 }
 
                 outcomeUnknown |= RetryPolicy.LeavesOutcomeUnknown(AttemptOutcome.Response, response.StatusCode);
-                trace.Verbose($"{response.StatusCode} {response.ReasonPhrase}: retrying {outgoing.Method.Method} {shownUrl} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");
+                if (trace.IsVerboseEnabled)
+                {
+                    trace.Verbose($"{response.StatusCode} {response.ReasonPhrase}: retrying {outgoing.Method.Method} {ShownUrl()} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");
+                }
             }
             else
             {
                 var cause = redactor.Scrub(attempt.Cause, 300);
-                trace.Verbose($"HTTP {outgoing.Method.Method} {shownUrl} failed after {elapsed.TotalMilliseconds:0} ms: {cause}");
+                if (trace.IsVerboseEnabled)
+                {
+                    trace.Verbose($"HTTP {outgoing.Method.Method} {ShownUrl()} failed after {elapsed.TotalMilliseconds:0} ms: {cause}");
+                }
+
                 decision = RetryPolicy.Decide(attempt.Outcome, 0, request.Idempotent, null,
                     retries, _options.MaximumRetryCount, _options.Retry, _random());
                 if (!decision.Retry)
                 {
                     // This attempt's own unknown outcome is said by the failure itself (timeout, connection lost).
-                    throw ServiceException.FromTransport(outgoing, shownUrl, ToFailure(attempt.Outcome), cause, retries + 1, decision.GiveUpReason, outcomeUnknown);
+                    throw ServiceException.FromTransport(outgoing, ShownUrl(), ToFailure(attempt.Outcome), cause, retries + 1, decision.GiveUpReason, outcomeUnknown);
                 }
 
                 outcomeUnknown |= RetryPolicy.LeavesOutcomeUnknown(attempt.Outcome, 0);
-                trace.Verbose($"Retrying {outgoing.Method.Method} {shownUrl} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");
+                if (trace.IsVerboseEnabled)
+                {
+                    trace.Verbose($"Retrying {outgoing.Method.Method} {ShownUrl()} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");
+                }
             }
 
             await _clock.DelayAsync(decision.Delay, cancellationToken).ConfigureAwait(false);
@@ -157,21 +203,50 @@ public sealed class ServiceHttpClient : IDisposable
     }
 
     /// <summary>
+    /// A 2xx whose body went to a <see cref="StreamedBodyReader"/>: done, or failed while reading.
+    /// Either way it is not retried, since the reader may already have passed items on.
+    /// </summary>
+    private ServiceResponse FinishStreamed(ServiceRequest request, OutgoingRequest outgoing, string shownUrl, StreamedHead head, Exception? failure,
+        int attempts, TimeSpan elapsed, Redactor redactor, IHttpTrace trace, bool outcomeUnknown, CancellationToken cancellationToken)
+    {
+        var response = ToServiceResponse(head.StatusCode, head.ReasonPhrase, null, head.ContentType, head.Headers, attempts, elapsed, redactor);
+        TraceResponse(trace, outgoing, () => shownUrl, response, redactor);
+        switch (failure)
+        {
+            case null:
+                return response;
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                throw new OperationCanceledException(cancellationToken);
+            case OperationCanceledException:
+                throw ServiceException.FromTransport(outgoing, shownUrl, ServiceFailure.Timeout, $"{TimeoutCause()}, while reading the body", attempts,
+                    StreamBrokeOff, outcomeUnknown);
+            case FormatException or System.Text.Json.JsonException:
+                throw ServiceException.UnexpectedResponse(request, shownUrl, response, redactor.Scrub(failure.Message, 200), null, outcomeUnknown);
+            default:
+                var transport = TransportFailures.Classify(failure, failure.Message);
+                throw ServiceException.FromTransport(outgoing, shownUrl, ToFailure(transport.Outcome), redactor.Scrub(transport.Cause, 300), attempts,
+                    StreamBrokeOff, outcomeUnknown);
+        }
+    }
+
+    private const string StreamBrokeOff = "The body broke off after it had begun; TokenAdmin does not repeat a read whose items may already have been written.";
+
+    /// <summary>
     /// A 2xx is success only when it is what the service documents: first, a failure the service
     /// reports inside it (<see cref="ServiceRequest.FailureInSuccess"/>), then anything else that is
     /// not its success shape (<see cref="ServiceRequest.SuccessCheck"/>). Neither is retried.
     /// </summary>
-    private static ServiceResponse CheckSuccess(ServiceRequest request, string shownUrl, ServiceResponse response, Redactor redactor, bool outcomeUnknown)
+    private static ServiceResponse CheckSuccess(ServiceRequest request, Func<string> shownUrl, ServiceResponse response, Redactor redactor, bool outcomeUnknown)
     {
         if (ReadSafely(request.FailureInSuccess, response, redactor) is { } reported)
         {
-            throw ServiceException.ReportedInSuccess(request, shownUrl, response, reported,
+            throw ServiceException.ReportedInSuccess(request, shownUrl(), response, reported,
                 redactor.Body(response.Content, response.ContentType, UnexpectedExcerptLength), outcomeUnknown);
         }
 
         if (request.SuccessCheck?.Invoke(response) is { } problem)
         {
-            throw ServiceException.UnexpectedResponse(request, shownUrl, response, redactor.Scrub(problem, 200),
+            throw ServiceException.UnexpectedResponse(request, shownUrl(), response, redactor.Scrub(problem, 200),
                 redactor.Body(response.Content, response.ContentType, UnexpectedExcerptLength), outcomeUnknown);
         }
 
@@ -251,6 +326,11 @@ public sealed class ServiceHttpClient : IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new Attempt(AttemptOutcome.TimedOut, null, TimeoutCause());
+        }
+        catch (Exception ex) when (ex is System.IO.IOException or HttpRequestException && request.CompletionOption == HttpCompletionOption.ResponseHeadersRead)
+        {
+            // A streamed request's error body is read after RestSharp's own handling: too large, or broken off.
+            return TransportFailures.Classify(ex, ex.Message);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -332,23 +412,25 @@ public sealed class ServiceHttpClient : IDisposable
     /// request carried: a hostile or broken service that echoes the Authorization header (in the
     /// reason, X-Request-Id, Location) cannot put it into a log, an error or an exception property.
     /// </summary>
-    private static ServiceResponse ToServiceResponse(RestResponse response, int attempts, TimeSpan elapsed, Redactor redactor)
+    private static ServiceResponse ToServiceResponse(RestResponse response, int attempts, TimeSpan elapsed, Redactor redactor) =>
+        ToServiceResponse((int)response.StatusCode, response.StatusDescription, response.Content, response.ContentType,
+            (response.Headers ?? Array.Empty<HeaderParameter>()).Concat(response.ContentHeaders ?? Array.Empty<HeaderParameter>())
+                .Where(header => header.Name is not null)
+                .Select(header => new KeyValuePair<string, string>(header.Name!, header.Value ?? string.Empty)),
+            attempts, elapsed, redactor);
+
+    private static ServiceResponse ToServiceResponse(int statusCode, string? reasonPhrase, string? content, string? contentType,
+        IEnumerable<KeyValuePair<string, string>> rawHeaders, int attempts, TimeSpan elapsed, Redactor redactor)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in (response.Headers ?? Array.Empty<HeaderParameter>()).Concat(response.ContentHeaders ?? Array.Empty<HeaderParameter>()))
+        foreach (var (name, raw) in rawHeaders)
         {
-            if (header.Name is null)
-            {
-                continue;
-            }
-
-            var value = redactor.RemoveKnownSecrets(header.Value ?? string.Empty);
-            headers[header.Name] = headers.TryGetValue(header.Name, out var existing) ? $"{existing}, {value}" : value;
+            var value = redactor.RemoveKnownSecrets(raw);
+            headers[name] = headers.TryGetValue(name, out var existing) ? $"{existing}, {value}" : value;
         }
 
-        var reason = string.IsNullOrEmpty(response.StatusDescription) ? response.StatusDescription : redactor.Scrub(response.StatusDescription, 100);
-        return new ServiceResponse((int)response.StatusCode, reason, response.Content,
-            response.ContentType, headers, attempts, elapsed);
+        var reason = string.IsNullOrEmpty(reasonPhrase) ? reasonPhrase : redactor.Scrub(reasonPhrase, 100);
+        return new ServiceResponse(statusCode, reason, content, contentType, headers, attempts, elapsed);
     }
 
     private static ServiceFailure ToFailure(AttemptOutcome outcome) => outcome switch
@@ -359,13 +441,13 @@ public sealed class ServiceHttpClient : IDisposable
         _ => ServiceFailure.ConnectionFailed,
     };
 
-    private static void TraceRequest(IHttpTrace trace, OutgoingRequest outgoing, string shownUrl, Redactor redactor, int retries)
+    private static void TraceRequest(IHttpTrace trace, OutgoingRequest outgoing, Func<string> shownUrl, Redactor redactor, int retries)
     {
         if (trace.IsVerboseEnabled)
         {
             trace.Verbose(retries == 0
-                ? $"HTTP {outgoing.Method.Method} {shownUrl}"
-                : $"HTTP {outgoing.Method.Method} {shownUrl} (retry {retries})");
+                ? $"HTTP {outgoing.Method.Method} {shownUrl()}"
+                : $"HTTP {outgoing.Method.Method} {shownUrl()} (retry {retries})");
         }
 
         if (trace.IsDebugEnabled)
@@ -373,16 +455,16 @@ public sealed class ServiceHttpClient : IDisposable
             var headers = outgoing.ContentType is null
                 ? outgoing.Headers
                 : outgoing.Headers.Append(new KeyValuePair<string, string>("Content-Type", outgoing.ContentType));
-            trace.Debug($"HTTP request {outgoing.Method.Method} {shownUrl}{Environment.NewLine}{redactor.Headers(headers)}{Environment.NewLine}{redactor.Body(outgoing.Body, outgoing.ContentType)}");
+            trace.Debug($"HTTP request {outgoing.Method.Method} {shownUrl()}{Environment.NewLine}{redactor.Headers(headers)}{Environment.NewLine}{redactor.Body(outgoing.Body, outgoing.ContentType)}");
         }
     }
 
-    private static void TraceResponse(IHttpTrace trace, OutgoingRequest outgoing, string shownUrl, ServiceResponse response, Redactor redactor)
+    private static void TraceResponse(IHttpTrace trace, OutgoingRequest outgoing, Func<string> shownUrl, ServiceResponse response, Redactor redactor)
     {
         if (trace.IsVerboseEnabled)
         {
             trace.Verbose(string.Create(CultureInfo.InvariantCulture,
-                $"HTTP {response.StatusCode} {response.ReasonPhrase} from {outgoing.Method.Method} {shownUrl} in {response.Elapsed.TotalMilliseconds:0} ms"));
+                $"HTTP {response.StatusCode} {response.ReasonPhrase} from {outgoing.Method.Method} {shownUrl()} in {response.Elapsed.TotalMilliseconds:0} ms"));
         }
 
         if (trace.IsDebugEnabled)

@@ -11,11 +11,24 @@ namespace TokenAdmin.Core.Http;
 /// </summary>
 public sealed class ServiceRequest
 {
+    private Func<string>? _describe;
+    private string? _operation;
+
     public ServiceRequest(HttpMethod method, string path, string operation)
     {
         Method = method ?? throw new ArgumentNullException(nameof(method));
         Path = (path ?? throw new ArgumentNullException(nameof(path))).TrimStart('/');
-        Operation = operation;
+        _operation = operation;
+    }
+
+    /// <summary>
+    /// For an operation whose words cost work (a token's fingerprint is a SHA-256): made only when
+    /// a log line or an error needs them, so a bulk run that logs nothing never computes them.
+    /// </summary>
+    public ServiceRequest(HttpMethod method, string path, Func<string> describeOperation)
+        : this(method, path, operation: null!)
+    {
+        _describe = describeOperation ?? throw new ArgumentNullException(nameof(describeOperation));
     }
 
     public HttpMethod Method { get; }
@@ -24,7 +37,19 @@ public sealed class ServiceRequest
     public string Path { get; }
 
     /// <summary>What the request does, in words, for logs and error messages ("list auth tokens").</summary>
-    public string Operation { get; }
+    public string Operation
+    {
+        get
+        {
+            if (_operation is null && _describe is { } describe)
+            {
+                _operation = describe();
+                _describe = null;
+            }
+
+            return _operation ?? string.Empty;
+        }
+    }
 
     public List<KeyValuePair<string, string>> Query { get; } = new();
 

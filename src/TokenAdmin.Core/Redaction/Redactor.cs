@@ -30,6 +30,7 @@ public sealed class Redactor
     private const int OpaqueSegmentLength = 20;
 
     private readonly string[] _sensitiveValues;
+    private readonly string?[] _encodedValues; // URL-encoded forms that differ, made once per request, not per text
 
     public Redactor(RedactionRules rules, IEnumerable<string>? sensitiveValues = null)
     {
@@ -39,6 +40,7 @@ public sealed class Redactor
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(v => v.Length) // longest first, so a secret containing another is removed whole
             .ToArray();
+        _encodedValues = Array.ConvertAll(_sensitiveValues, v => Uri.EscapeDataString(v) is var encoded && encoded != v ? encoded : null);
     }
 
     public RedactionRules Rules { get; }
@@ -64,11 +66,10 @@ public sealed class Redactor
     public string RemoveKnownSecrets(string text, int maxLength = DefaultMaxLength)
     {
         var result = text;
-        foreach (var secret in _sensitiveValues)
+        for (var i = 0; i < _sensitiveValues.Length; i++)
         {
-            result = result.Replace(secret, RedactionRules.Redacted, StringComparison.Ordinal);
-            var encoded = Uri.EscapeDataString(secret);
-            if (encoded != secret)
+            result = result.Replace(_sensitiveValues[i], RedactionRules.Redacted, StringComparison.Ordinal);
+            if (_encodedValues[i] is { } encoded)
             {
                 result = result.Replace(encoded, RedactionRules.Redacted, StringComparison.OrdinalIgnoreCase);
             }

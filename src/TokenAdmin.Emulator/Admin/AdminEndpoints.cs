@@ -104,11 +104,16 @@ internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedS
 
     private static FaultStep ToStep(FaultStepRequest step)
     {
+        if (step is { Status: { } hangingStatus, Body: not null, Hang: true })
+        {
+            return FaultStep.Status(hangingStatus, step.RetryAfter, step.Body, step.ContentType, step.ReasonPhrase, step.Headers).ThenHang();
+        }
+
         var large = step.Endless || step.BodyBytes is not null;
         var kinds = (step.Status is null ? 0 : 1) + (step.Abort ? 1 : 0) + (step.Hang ? 1 : 0) + (step.AbortAfterApplying ? 1 : 0) + (large ? 1 : 0) + (step.Pass ? 1 : 0);
         if (kinds != 1)
         {
-            throw new ArgumentException("Each step needs exactly one of status, pass: true, abort: true, abortAfterApplying: true, hang: true, bodyBytes (or endless: true).", nameof(step));
+            throw new ArgumentException("Each step needs exactly one of status, pass: true, abort: true, abortAfterApplying: true, hang: true, bodyBytes (or endless: true); a status with a body may add hang: true.", nameof(step));
         }
 
         return step switch

@@ -21,7 +21,7 @@ internal sealed record ProxyInfo(string Url, string Realm, string UserName, stri
 /// <summary><c>POST /_emulator/faults</c> body.</summary>
 internal sealed record FaultRequest(string? Route, int? LatencyMs, IReadOnlyList<FaultStepRequest>? Steps);
 
-/// <summary>One step: exactly one of <c>status</c>, <c>abort: true</c>, <c>hang: true</c>.</summary>
+/// <summary>One step: exactly one of <c>status</c>, <c>abort: true</c>, <c>hang: true</c>; a status with a body and <c>hang: true</c> sends the body, then never ends.</summary>
 internal sealed record FaultStepRequest(int? Status, string? RetryAfter, string? Body, string? ContentType, bool Abort, bool Hang,
     bool AbortAfterApplying = false, string? ReasonPhrase = null, IReadOnlyDictionary<string, string>? Headers = null,
     long? BodyBytes = null, bool Endless = false, bool Gzip = false, bool Pass = false);

@@ -63,6 +63,13 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
                 break;
             case { Kind: FaultKind.Status } step:
                 await RespondAsync(context, step);
+                if (step.HangAfterBody)
+                {
+                    await context.Response.Body.FlushAsync(abandoned.Token).ConfigureAwait(false);
+                    await DelayAsync(Timeout.InfiniteTimeSpan, abandoned.Token);
+                    ConnectionAbort.Abort(context);
+                }
+
                 break;
             case { Kind: FaultKind.Abort }:
                 ConnectionAbort.Abort(context);

@@ -49,6 +49,17 @@ public sealed record FaultStep
     /// <summary>The same step, held until <paramref name="release"/> completes (the request is in flight meanwhile).</summary>
     public FaultStep After(System.Threading.Tasks.Task release) => this with { HoldUntil = release ?? throw new ArgumentNullException(nameof(release)) };
 
+    /// <summary>A <see cref="FaultKind.Status"/> step whose <see cref="Body"/> is sent and flushed, after which the response never ends.</summary>
+    public bool HangAfterBody { get; private init; }
+
+    /// <summary>
+    /// The same status step, but after its body the response stays open until the client leaves:
+    /// a list that is still arriving. A client that streams has the first items; one that buffers waits.
+    /// </summary>
+    public FaultStep ThenHang() => Kind == FaultKind.Status && Body is not null
+        ? this with { HangAfterBody = true }
+        : throw new InvalidOperationException("Only a status step with a body can hang after it.");
+
     /// <summary>A <see cref="FaultKind.LargeBody"/> sent gzip-compressed (a small download that inflates to <see cref="BodyBytes"/>).</summary>
     public bool Gzip { get; private init; }
 
@@ -93,6 +104,7 @@ public sealed record FaultStep
 
     public override string ToString() => Kind switch
     {
+        FaultKind.Status when HangAfterBody => $"{StatusCode}-then-hang",
         FaultKind.Status when RetryAfter is not null => $"{StatusCode}:{RetryAfter}",
         FaultKind.Status => StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
         FaultKind.AbortAfterApplying => AbortAfterApplyingName,

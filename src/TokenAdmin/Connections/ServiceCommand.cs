@@ -107,6 +107,48 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     }
 
     /// <summary>
+    /// Runs a streamed listing: <paramref name="list"/> parses on a pool thread and hands over batches,
+    /// which <paramref name="write"/> gets on the pipeline thread, in order, as they arrive. One
+    /// batch waits for the pipeline at a time (the next is parsed meanwhile), so a slow consumer
+    /// holds the reader back instead of the queue growing. When the pipeline stops taking objects
+    /// (Select-Object -First), the listing is cancelled rather than read to its end.
+    /// </summary>
+    private protected bool TryStream<T>(Func<Func<IReadOnlyList<T>, CancellationToken, ValueTask>, CancellationToken, Task> list,
+        Action<T> write, object? target)
+    {
+        var handOver = new SemaphoreSlim(1);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Pump.Stopping);
+        var stopToken = stop.Token;
+        return TryRun(async _ =>
+        {
+            await list(async (batch, ct) =>
+            {
+                await handOver.WaitAsync(ct).ConfigureAwait(false);
+                Pump.Post(() =>
+                {
+                    try
+                    {
+                        foreach (var item in batch)
+                        {
+                            write(item);
+                        }
+                    }
+                    catch
+                    {
+                        stop.Cancel(); // PipelineStoppedException and the like: nobody reads the rest
+                        throw;
+                    }
+                    finally
+                    {
+                        handOver.Release();
+                    }
+                });
+            }, stopToken).ConfigureAwait(false);
+            return true;
+        }, target, out _);
+    }
+
+    /// <summary>
     /// Starts one item of a bulk run: when it ends, <paramref name="succeeded"/> runs on the pipeline
     /// thread, or its failure is written as the item's error (with <paramref name="vocabulary"/>'s
     /// meanings). Anything that is not a service failure is a bug and surfaces as it is.

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using TokenAdmin.Core.Hdc;
 using System.Management.Automation;
 using TokenAdmin.Core.Text;
 
@@ -10,7 +12,10 @@ namespace TokenAdmin.Hdc;
 /// some contexts (-Context: names with wildcards, or codes). Views show each token's Fingerprint, never
 /// its value; the value is in the Token property, for pipelines.</para>
 /// <para>The service has no server-side filter: the list is read once per command and filtered here, so
-/// piping many user ids costs one request.</para>
+/// piping many user ids costs one request. The list is streamed: each token is written as soon as it is
+/// parsed, so the first ones appear while the rest is still arriving, and memory holds a buffer, not the
+/// list. Piped records are collected first; each matching token is then written once, in the service's
+/// order.</para>
 /// </remarks>
 /// <example title="List every token">
 /// <code>Get-AuthToken</code>
@@ -44,31 +49,52 @@ public sealed class GetAuthTokenCommand : HdcCommand
     [ArgumentCompleter(typeof(ContextNameCompleter))]
     public string[]? Context { get; set; }
 
+    /// <summary>Each record's filters, by connection: one listing per connection serves them all, in End.</summary>
+    private readonly Dictionary<HdcConnection, List<TokenFilter>> _requests = new();
+
     private protected override void Process()
     {
         var connection = RequireConnection();
-        var tokens = Tokens(connection, UserId);
-        if (tokens is null)
+        if (!_requests.TryGetValue(connection, out var filters))
         {
-            return;
+            _requests[connection] = filters = new List<TokenFilter>();
         }
 
-        var patterns = NormalizeContexts(Context).Select(p => new WildcardMatcher(p)).ToList();
-        foreach (var token in tokens)
+        filters.Add(new TokenFilter(UserId, NormalizeContexts(Context).Select(p => new WildcardMatcher(p)).ToArray()));
+    }
+
+    /// <summary>
+    /// One streamed listing per connection: each token that any record's filters match is written
+    /// once, as soon as it is parsed, in the service's order.
+    /// </summary>
+    private protected override void End()
+    {
+        foreach (var (connection, filters) in _requests)
         {
-            if (UserId is { Length: > 0 } users && !users.Contains(token.UserId))
+            var target = filters.Count == 1 ? (object?)filters[0].UserId : null;
+            TryStream<HdcTokenInfo>((write, ct) => connection.Client.ListTokensAsync(write, Trace, ct), token =>
             {
-                continue;
-            }
+                if (!filters.Any(filter => filter.MatchesUser(token.UserId)))
+                {
+                    return;
+                }
 
-            var authToken = ToAuthToken(token, connection);
-            if (patterns.Count > 0 && !authToken.Context.Zip(authToken.ContextCode)
-                    .Any(c => patterns.Any(p => p.IsMatch(c.First) || p.IsMatch(c.Second.ToString(System.Globalization.CultureInfo.InvariantCulture)))))
-            {
-                continue;
-            }
-
-            Seam.WriteObject(authToken);
+                // Contexts are matched on the object: a listing with only names or only codes gets the other filled in.
+                var authToken = ToAuthToken(token, connection);
+                if (filters.Any(filter => filter.MatchesUser(token.UserId) && filter.MatchesContexts(authToken)))
+                {
+                    Seam.WriteObject(authToken);
+                }
+            }, target);
         }
+    }
+
+    private sealed record TokenFilter(long[]? UserId, WildcardMatcher[] Contexts)
+    {
+        public bool MatchesUser(long userId) => UserId is not { Length: > 0 } users || users.Contains(userId);
+
+        public bool MatchesContexts(AuthToken token) =>
+            Contexts.Length == 0 || token.Context.Zip(token.ContextCode).Any(c => Contexts.Any(p =>
+                p.IsMatch(c.First) || p.IsMatch(c.Second.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 }

@@ -84,22 +84,22 @@ public sealed class HostileResponseTests : IAsyncLifetime
     public async Task A_body_larger_than_the_limit_is_refused_once_that_much_was_read_and_not_retried(bool gzip)
     {
         using var client = Client(maxResponseBytes: 1024 * 1024);
-        _emulator.Faults.Enqueue(ListRoute, FaultStep.LargeBody(64L * 1024 * 1024, gzip));
+        _emulator.Faults.Enqueue(ContextsRoute, FaultStep.LargeBody(64L * 1024 * 1024, gzip));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListTokensAsync(null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(null, Timeout()));
 
         Assert.Equal(ServiceFailure.ResponseTooLarge, failure.Failure);
         Assert.Contains("1 MiB", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(1, _emulator.Requests.Count(ListRoute));
+        Assert.Equal(1, _emulator.Requests.Count(ContextsRoute));
     }
 
     [Fact]
     public async Task An_endless_body_ends_at_the_limit()
     {
         using var client = Client(maxResponseBytes: 2 * 1024 * 1024);
-        _emulator.Faults.Enqueue(ListRoute, FaultStep.LargeBody(FaultStep.Endless));
+        _emulator.Faults.Enqueue(ContextsRoute, FaultStep.LargeBody(FaultStep.Endless));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListTokensAsync(null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(null, Timeout()));
 
         Assert.Equal(ServiceFailure.ResponseTooLarge, failure.Failure);
     }

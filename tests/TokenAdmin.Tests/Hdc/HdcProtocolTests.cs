@@ -18,7 +18,7 @@ public class HdcProtocolTests
     [Fact]
     public void Reads_the_documented_listing()
     {
-        var tokens = HdcJson.ReadTokens("""{"list":[{"context":[{"name":"ReadDocuments","code":2}],"userId":12345,"userFullName":"Ada","token":"abc","lastUpdate":1795000000000}]}""");
+        var tokens = ReadTokens("""{"list":[{"context":[{"name":"ReadDocuments","code":2}],"userId":12345,"userFullName":"Ada","token":"abc","lastUpdate":1795000000000}]}""");
 
         var token = Assert.Single(tokens);
         Assert.Equal(12345, token.UserId);
@@ -33,7 +33,7 @@ public class HdcProtocolTests
     [InlineData("""{"list":[{"contextAsCodesArray":[2],"userId":7,"token":"t","lastUpdate":"2026-11-22T10:00:00Z"}]}""", 7, "", 2)]
     public void Tolerates_other_spellings_of_the_same_data(string json, long userId, string contextName, int code)
     {
-        var token = Assert.Single(HdcJson.ReadTokens(json));
+        var token = Assert.Single(ReadTokens(json));
         Assert.Equal(userId, token.UserId);
         Assert.Equal(new HdcContext(code, contextName), Assert.Single(token.Contexts));
     }
@@ -46,7 +46,20 @@ public class HdcProtocolTests
     [InlineData("""{"list":[{"userId":1}]}""")]
     [InlineData("""{"list":[{"token":"t"}]}""")]
     public void Refuses_what_is_not_a_token_listing(string json) =>
-        Assert.Throws<FormatException>(() => HdcJson.ReadTokens(json));
+        Assert.Throws<FormatException>(() => ReadTokens(json));
+
+    /// <summary>The listing as the client reads it: streamed, here from memory.</summary>
+    private static IReadOnlyList<HdcTokenInfo> ReadTokens(string json)
+    {
+        var tokens = new List<HdcTokenInfo>();
+        using var body = new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        HdcJson.ReadTokensAsync(body, (batch, _) =>
+        {
+            tokens.AddRange(batch);
+            return default;
+        }, HdcProtocol.MaxListedTokens, default).GetAwaiter().GetResult();
+        return tokens;
+    }
 
     [Fact]
     public void Request_bodies_are_as_documented()
