@@ -78,6 +78,11 @@ internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedS
                 host.Faults.SetLatency(route, TimeSpan.FromMilliseconds(latencyMs));
             }
 
+            if (body.ConcurrencyLimit is { } limit)
+            {
+                host.Faults.SetConcurrencyLimit(route, limit, body.ConcurrencyRetryAfter);
+            }
+
             host.Faults.Enqueue(route, steps);
             return Results.Json(new FaultSummary(route, host.Faults.PendingSteps(route), body.LatencyMs), EmulatorJsonContext.Default.FaultSummary, JsonResults.ContentType);
         }

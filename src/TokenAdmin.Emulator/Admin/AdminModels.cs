@@ -19,7 +19,8 @@ internal sealed record EmulatorInfo(
 internal sealed record ProxyInfo(string Url, string Realm, string UserName, string Password);
 
 /// <summary><c>POST /_emulator/faults</c> body.</summary>
-internal sealed record FaultRequest(string? Route, int? LatencyMs, IReadOnlyList<FaultStepRequest>? Steps);
+internal sealed record FaultRequest(string? Route, int? LatencyMs, IReadOnlyList<FaultStepRequest>? Steps,
+    int? ConcurrencyLimit = null, string? ConcurrencyRetryAfter = null);
 
 /// <summary>One step: exactly one of <c>status</c>, <c>abort: true</c>, <c>hang: true</c>; a status with a body and <c>hang: true</c> sends the body, then never ends.</summary>
 internal sealed record FaultStepRequest(int? Status, string? RetryAfter, string? Body, string? ContentType, bool Abort, bool Hang,

@@ -31,6 +31,10 @@ internal static class EmulatorCommandLine
                                      <status>, <status>:<retryAfterSeconds>, abort or hang.
                                      Repeatable. Example: --fault hdc.tokens.list=429:1,503
           --latency <route>=<ms>     delay every request of a route. Repeatable.
+          --concurrency-limit <route>=<n>[:<retryAfterSeconds>]
+                                     answer 429 (with that Retry-After, if given) to a request
+                                     of the route that arrives while n of its requests are being
+                                     served, like a service with a concurrency quota. Repeatable.
           --url-file <path>          once listening, write the base URL to this file (the HTTPS
                                      base URL follows on a second line with --https); deleted on exit
         {{SERVICE_OPTIONS}}
@@ -101,6 +105,7 @@ internal static class EmulatorCommandLine
             int? httpsPort = null;
             var faults = new List<RouteFaults>();
             var latencies = new List<RouteLatency>();
+            var limits = new List<RouteConcurrencyLimit>();
             string? urlFile = null;
             var showHelp = false;
 
@@ -133,6 +138,9 @@ internal static class EmulatorCommandLine
                     case "--latency":
                         latencies.Add(ParseLatency(Value(name, inlineValue)));
                         break;
+                    case "--concurrency-limit":
+                        limits.Add(ParseConcurrencyLimit(Value(name, inlineValue)));
+                        break;
                     case "--url-file":
                         urlFile = Value(name, inlineValue);
                         break;
@@ -158,7 +166,7 @@ internal static class EmulatorCommandLine
             }
 
             options.HttpsPort = httpsPort ?? (options.Port is 0 or 65535 ? 0 : options.Port + 1);
-            return new EmulatorLaunchSettings(options, faults, latencies, urlFile, showHelp);
+            return new EmulatorLaunchSettings(options, faults, latencies, limits, urlFile, showHelp);
         }
 
         private static (string Name, string? InlineValue) Split(string argument)
@@ -207,6 +215,16 @@ internal static class EmulatorCommandLine
             return int.TryParse(milliseconds, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
                 ? new RouteLatency(route, TimeSpan.FromMilliseconds(ms))
                 : throw new InvalidOptionException($"Option '--latency' needs <route>=<milliseconds>, not '{value}'.");
+        }
+
+        private RouteConcurrencyLimit ParseConcurrencyLimit(string value)
+        {
+            var (route, limitText) = RouteAndValue("--concurrency-limit", value);
+            var parts = limitText.Split(':', 2);
+            return int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0
+                && (parts.Length == 1 || int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                ? new RouteConcurrencyLimit(route, limit, parts.Length == 2 ? parts[1] : null)
+                : throw new InvalidOptionException($"Option '--concurrency-limit' needs <route>=<n>[:<retryAfterSeconds>] with n of 1 or more, not '{value}'.");
         }
 
         private (string Route, string Value) RouteAndValue(string name, string value)

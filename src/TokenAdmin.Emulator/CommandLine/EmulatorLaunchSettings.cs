@@ -8,6 +8,7 @@ internal sealed record EmulatorLaunchSettings(
     EmulatorOptions Options,
     IReadOnlyList<RouteFaults> Faults,
     IReadOnlyList<RouteLatency> Latencies,
+    IReadOnlyList<RouteConcurrencyLimit> ConcurrencyLimits,
     string? UrlFile,
     bool ShowHelp)
 {
@@ -16,6 +17,11 @@ internal sealed record EmulatorLaunchSettings(
         foreach (var latency in Latencies)
         {
             injector.SetLatency(latency.Route, latency.Latency);
+        }
+
+        foreach (var limit in ConcurrencyLimits)
+        {
+            injector.SetConcurrencyLimit(limit.Route, limit.Limit, limit.RetryAfter);
         }
 
         foreach (var faults in Faults)
@@ -30,3 +36,6 @@ internal sealed record RouteFaults(string Route, IReadOnlyList<FaultStep> Steps)
 
 /// <summary>One <c>--latency route=milliseconds</c>.</summary>
 internal sealed record RouteLatency(string Route, TimeSpan Latency);
+
+/// <summary>One <c>--concurrency-limit route=n[:retryAfterSeconds]</c>.</summary>
+internal sealed record RouteConcurrencyLimit(string Route, int Limit, string? RetryAfter);

@@ -29,6 +29,28 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
             return;
         }
 
+        if (faults.Enter(route, out var counted) is { } refused)
+        {
+            context.Items[AppliedFaultKey] = refused.ToString();
+            await RespondAsync(context, refused); // at once: a quota is checked before any work
+            return;
+        }
+
+        try
+        {
+            await ServeAsync(context, route);
+        }
+        finally
+        {
+            if (counted is not null)
+            {
+                faults.Leave(counted);
+            }
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, string route)
+    {
         var plan = faults.Next(route);
         if (plan.Step is { Kind: not FaultKind.Pass } planned)
         {

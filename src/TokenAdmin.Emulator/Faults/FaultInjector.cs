@@ -19,6 +19,7 @@ public sealed class FaultInjector
     private readonly HashSet<string> knownRoutes;
     private readonly Dictionary<string, Queue<FaultStep>> queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> latencies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConcurrencyLimit> limits = new(StringComparer.Ordinal);
 
     /// <param name="knownRoutes">Route names that may be targeted; anything else is a typo and throws.</param>
     public FaultInjector(IEnumerable<string> knownRoutes)
@@ -63,6 +64,62 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// Answers 429 to a request of the route that arrives while <paramref name="limit"/> of its
+    /// requests are already being served, as a service with a concurrency quota does (0 removes it).
+    /// <paramref name="retryAfter"/> is sent as the 429's Retry-After; null sends none.
+    /// </summary>
+    public void SetConcurrencyLimit(string route, int limit, string? retryAfter = null)
+    {
+        ValidateRoute(route);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        lock (gate)
+        {
+            if (limit == 0)
+            {
+                limits.Remove(route);
+            }
+            else
+            {
+                limits[route] = new ConcurrencyLimit(limit, retryAfter);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Admits one request of <paramref name="route"/> under its concurrency limit, or returns the
+    /// 429 step it gets instead. An admitted request is counted until <see cref="Leave"/>.
+    /// </summary>
+    internal FaultStep? Enter(string route, out ConcurrencyLimit? counted)
+    {
+        lock (gate)
+        {
+            counted = limits.TryGetValue(route, out var own) ? own : limits.TryGetValue(AnyRoute, out var any) ? any : null;
+            if (counted is null)
+            {
+                return null;
+            }
+
+            if (counted.InFlight >= counted.Limit)
+            {
+                var refused = FaultStep.Status(429, counted.RetryAfter) with { OverConcurrencyLimit = true };
+                counted = null;
+                return refused;
+            }
+
+            counted.InFlight++;
+            return null;
+        }
+    }
+
+    internal void Leave(ConcurrencyLimit counted)
+    {
+        lock (gate)
+        {
+            counted.InFlight--;
+        }
+    }
+
     /// <summary>Steps not yet consumed for exactly this key (<see cref="AnyRoute"/> included).</summary>
     public int PendingSteps(string route)
     {
@@ -72,13 +129,14 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>Removes every queued step and latency.</summary>
+    /// <summary>Removes every queued step, latency and concurrency limit.</summary>
     public void Clear()
     {
         lock (gate)
         {
             queues.Clear();
             latencies.Clear();
+            limits.Clear();
         }
     }
 
@@ -114,3 +172,13 @@ public sealed class FaultInjector
 
 /// <summary>What one request gets: a delay, then optionally a fault instead of the real route.</summary>
 internal readonly record struct FaultPlan(TimeSpan Latency, FaultStep? Step);
+
+/// <summary>A route's concurrency quota and how many of its requests are being served now.</summary>
+internal sealed class ConcurrencyLimit(int limit, string? retryAfter)
+{
+    public int Limit { get; } = limit;
+
+    public string? RetryAfter { get; } = retryAfter;
+
+    public int InFlight { get; set; }
+}

@@ -49,6 +49,9 @@ public sealed record FaultStep
     /// <summary>The same step, held until <paramref name="release"/> completes (the request is in flight meanwhile).</summary>
     public FaultStep After(System.Threading.Tasks.Task release) => this with { HoldUntil = release ?? throw new ArgumentNullException(nameof(release)) };
 
+    /// <summary>The 429 a request got for arriving over the route's concurrency limit (not a queued step).</summary>
+    public bool OverConcurrencyLimit { get; internal init; }
+
     /// <summary>A <see cref="FaultKind.Status"/> step whose <see cref="Body"/> is sent and flushed, after which the response never ends.</summary>
     public bool HangAfterBody { get; private init; }
 
@@ -105,6 +108,7 @@ public sealed record FaultStep
     public override string ToString() => Kind switch
     {
         FaultKind.Status when HangAfterBody => $"{StatusCode}-then-hang",
+        FaultKind.Status when OverConcurrencyLimit => "concurrency-limit",
         FaultKind.Status when RetryAfter is not null => $"{StatusCode}:{RetryAfter}",
         FaultKind.Status => StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
         FaultKind.AbortAfterApplying => AbortAfterApplyingName,

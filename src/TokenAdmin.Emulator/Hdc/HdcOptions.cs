@@ -14,6 +14,12 @@ public sealed class HdcOptions
     /// <summary>Accept <c>Authorization: Bearer</c>. Read per request, so a test may flip it on a running host.</summary>
     public bool AllowBearer { get; set; } = true;
 
+    /// <summary>
+    /// Tokens added to the seed data, at start and on every reset, for load and listing benchmarks:
+    /// owned by user 777 (who has none in the seed) with ReadDocuments. 0 by default.
+    /// </summary>
+    public int AdditionalTokens { get; set; }
+
     public IList<HdcApiUser> Users { get; set; } =
     [
         new(DemoCredentials.HdcAdminUserName, DemoCredentials.HdcAdminPassword, HdcRole.Admin),

@@ -23,6 +23,9 @@ internal static class HdcSeedData
         new(777, "Katherine Johnson"),
     ];
 
+    /// <summary>Owner of the tokens <see cref="HdcOptions.AdditionalTokens"/> adds.</summary>
+    public const long BulkTokenOwner = 777;
+
     // User 5 holds two tokens: one user may hold several.
     public static IReadOnlyList<(long UserId, IReadOnlyList<string> ContextNames)> Tokens { get; } =
     [

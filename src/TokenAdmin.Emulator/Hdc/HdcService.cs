@@ -25,8 +25,12 @@ internal sealed class HdcService(HdcOptions options, HdcState state) : IEmulated
                     _ => throw new InvalidOptionException($"Option '--hdc-auth' takes basic, bearer or both, not '{value}'."),
                 };
             }),
+            new ServiceCommandLineOption("--hdc-tokens", "<n>", "add n tokens of user 777 to HDC's seed data (kept on\nreset), for load tests and benchmarks", static (emulator, value) =>
+                emulator.Hdc.AdditionalTokens = int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                    ? count
+                    : throw new InvalidOptionException($"Option '--hdc-tokens' takes a number of tokens, not '{value}'.")),
         ],
-        static emulator => new HdcService(emulator.Hdc, new HdcState(emulator.TimeProvider)));
+        static emulator => new HdcService(emulator.Hdc, new HdcState(emulator.TimeProvider, emulator.Hdc.AdditionalTokens)));
 
     /// <summary>The tokens, users and contexts this service holds.</summary>
     public HdcState State => state;

@@ -16,10 +16,14 @@ public sealed class HdcState
     private readonly List<HdcContext> contexts = [];
     private readonly List<HdcDirectoryUser> users = [];
     private readonly List<HdcTokenRecord> tokens = [];
+    private readonly int additionalTokens;
 
-    public HdcState(TimeProvider? timeProvider = null)
+    /// <param name="additionalTokens">Tokens of user 777 added to the seed on every reset (<see cref="HdcOptions.AdditionalTokens"/>).</param>
+    public HdcState(TimeProvider? timeProvider = null, int additionalTokens = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(additionalTokens);
         this.timeProvider = timeProvider ?? TimeProvider.System;
+        this.additionalTokens = additionalTokens;
         Reset();
     }
 
@@ -54,6 +58,12 @@ public sealed class HdcState
             foreach (var (userId, contextNames) in HdcSeedData.Tokens)
             {
                 tokens.Add(NewToken(userId, contextNames.Select(ContextNamed).ToArray()));
+            }
+
+            HdcContext[] bulkContexts = [ContextNamed("ReadDocuments")];
+            for (var i = 0; i < additionalTokens; i++)
+            {
+                tokens.Add(NewToken(HdcSeedData.BulkTokenOwner, bulkContexts));
             }
         }
     }

@@ -46,7 +46,8 @@ public sealed class EmulatorCommandLineTests
         var settings = Parse(
             "--port", "0", "--https", "--https-port", "8443", "--verbose", "--proxy", "--hdc-auth", "bearer",
             "--fault", "hdc.tokens.list=429:2,503,abort,hang", "--fault", "*=500",
-            "--latency", "hdc.tokens.create=250", "--url-file", "/tmp/emulator.url", "--key-dir", "/tmp/keys");
+            "--latency", "hdc.tokens.create=250", "--url-file", "/tmp/emulator.url", "--key-dir", "/tmp/keys",
+            "--concurrency-limit", "hdc.tokens.delete=8:1", "--concurrency-limit", "*=32", "--hdc-tokens", "2000");
 
         Assert.Equal(0, settings.Options.Port);
         Assert.True(settings.Options.EnableHttps);
@@ -65,6 +66,8 @@ public sealed class EmulatorCommandLineTests
         Assert.Equal(FaultStep.Status(500), Assert.Single(settings.Faults[1].Steps));
         var latency = Assert.Single(settings.Latencies);
         Assert.Equal(new RouteLatency("hdc.tokens.create", TimeSpan.FromMilliseconds(250)), latency);
+        Assert.Equal([new RouteConcurrencyLimit("hdc.tokens.delete", 8, "1"), new RouteConcurrencyLimit("*", 32, null)], settings.ConcurrencyLimits);
+        Assert.Equal(2000, settings.Options.Hdc.AdditionalTokens);
     }
 
     [Fact]
@@ -128,6 +131,9 @@ public sealed class EmulatorCommandLineTests
     [InlineData("is not <status>", "--fault", "hdc.tokens.list=503,,429")]
     [InlineData("<route>=<milliseconds>", "--latency", "hdc.tokens.list=fast")]
     [InlineData("<route>=<milliseconds>", "--latency", "hdc.tokens.list=-5")]
+    [InlineData("n of 1 or more", "--concurrency-limit", "hdc.tokens.delete=0")]
+    [InlineData("n of 1 or more", "--concurrency-limit", "hdc.tokens.delete=8:soon")]
+    [InlineData("a number of tokens", "--hdc-tokens", "many")]
     public void Invalid_arguments_are_refused_with_a_reason(string reason, params string[] args)
     {
         Assert.Contains(reason, Refuse(args), StringComparison.Ordinal);

@@ -30,6 +30,34 @@ public sealed class FaultInjectionTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task Over_a_concurrency_limit_a_request_gets_429_at_once_and_under_it_is_served()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Host.Faults.SetConcurrencyLimit(HdcRouteNames.ListTokens, 2, retryAfter: "1");
+        Host.Faults.Enqueue(HdcRouteNames.ListTokens, FaultStep.Pass().After(release.Task), FaultStep.Pass().After(release.Task));
+        var held = new[] { ListTokensAsync(), ListTokensAsync() };
+        while (Host.Faults.PendingSteps(HdcRouteNames.ListTokens) > 0)
+        {
+            await Task.Yield(); // both held requests have taken their step: two are being served
+        }
+
+        using var refused = await ListTokensAsync();
+
+        await refused.AssertHdcErrorAsync(429, "TOO_MANY_REQUESTS");
+        Assert.Equal("1", refused.Header("Retry-After"));
+        Assert.Equal("concurrency-limit", Host.Requests.Entries.Single(e => e.StatusCode == 429).Fault);
+        release.SetResult();
+        foreach (var response in await Task.WhenAll(held))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            response.Dispose();
+        }
+
+        using var served = await ListTokensAsync();
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
     public async Task Retry_After_is_sent_verbatim_even_as_an_HTTP_date()
     {
         const string HttpDate = "Wed, 21 Oct 2037 07:28:00 GMT";

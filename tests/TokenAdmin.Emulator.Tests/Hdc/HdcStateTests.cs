@@ -28,6 +28,19 @@ public sealed class HdcStateTests
     }
 
     [Fact]
+    public void Additional_tokens_for_load_tests_belong_to_user_777_and_come_back_on_reset()
+    {
+        var state = new HdcState(additionalTokens: 3);
+        var first = state.Tokens.Skip(4).Select(token => token.Token).ToArray();
+
+        state.Reset();
+
+        Assert.Equal(7, state.Tokens.Count);
+        Assert.All(state.Tokens.Skip(4), token => Assert.Equal("777:2", $"{token.UserId}:{string.Join(",", token.Contexts.Select(context => context.Code))}"));
+        Assert.Empty(first.Intersect(state.Tokens.Select(token => token.Token)));
+    }
+
+    [Fact]
     public void Tests_can_arrange_users_and_tokens()
     {
         var state = new HdcState();
