@@ -1,3 +1,5 @@
+using System;
+
 namespace TokenAdmin.Core.Http;
 
 /// <summary>
@@ -14,6 +16,14 @@ public interface IHttpTrace
     void Verbose(string message);
 
     void Debug(string message);
+
+    /// <summary>
+    /// Each attempt's answer as it comes: its status (0 when none came: a timeout or a lost
+    /// connection) and its duration. A bulk run adapts its concurrency to these.
+    /// </summary>
+    void Answered(int statusCode, TimeSpan elapsed)
+    {
+    }
 }
 
 public sealed class NullHttpTrace : IHttpTrace

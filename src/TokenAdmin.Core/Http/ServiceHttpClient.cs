@@ -125,6 +125,7 @@ public sealed class ServiceHttpClient : IDisposable
             }
 
             var elapsed = Stopwatch.GetElapsedTime(started);
+            trace.Answered(streamed?.Head?.StatusCode ?? (attempt is { Outcome: AttemptOutcome.Response, Response: { } answer } ? (int)answer.StatusCode : 0), elapsed);
             if (streamed?.Head is { } head)
             {
                 return FinishStreamed(request, outgoing, ShownUrl(), head, streamed.Failure, retries + 1, elapsed, redactor, trace, outcomeUnknown, cancellationToken);

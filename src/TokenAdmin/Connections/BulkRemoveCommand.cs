@@ -15,15 +15,23 @@ namespace TokenAdmin.Connections;
 public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnection>
     where TConnection : TokenAdminConnection
 {
-    public const int DefaultThrottleLimit = 4;
-
     private ThrottledRunner? _runner;
+    private int? _throttleLimit;
 
-    /// <summary>The most removals in flight at once.</summary>
-    /// <value>Default: 4.</value>
+    /// <summary>
+    /// The most removals in flight at once. Without it the run adapts: it starts at 4 and grows
+    /// while the service answers promptly, up to 16, and backs off when the service answers 429 or
+    /// 503 or slows down. With it, that many are in flight from the start, fewer only while the
+    /// service answers 429 or 503.
+    /// </summary>
+    /// <value>Default: adaptive, from 1 to 16.</value>
     [Parameter]
     [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+    public int ThrottleLimit
+    {
+        get => _throttleLimit ?? AdaptiveConcurrency.DefaultCeiling;
+        set => _throttleLimit = value;
+    }
 
     /// <summary>Writes a result object for each item removed.</summary>
     [Parameter]
@@ -44,7 +52,7 @@ public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnectio
     /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
     internal bool PassThruPresent { get; set; }
 
-    private protected ThrottledRunner Runner => _runner ??= new ThrottledRunner(Pump, Seam, ThrottleLimit, ProgressActivity);
+    private protected ThrottledRunner Runner => _runner ??= CreateRunner();
 
     /// <summary>The progress bar's title ("Removing auth tokens").</summary>
     private protected abstract string ProgressActivity { get; }
@@ -62,6 +70,17 @@ public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnectio
     private protected abstract void ProcessItems();
 
     private protected override void Begin() => Runner.ExpectedTotal = ItemsBoundOnCommandLine;
+
+    private ThrottledRunner CreateRunner()
+    {
+        var concurrency = AdaptiveConcurrency.For(_throttleLimit);
+        if (Trace is CommandHttpTrace trace)
+        {
+            trace.Concurrency = concurrency; // every attempt's answer, 429s inside retries included
+        }
+
+        return new ThrottledRunner(Pump, Seam, concurrency, ProgressActivity);
+    }
 
     private protected sealed override void Process()
     {

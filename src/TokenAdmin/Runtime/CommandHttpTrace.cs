@@ -1,3 +1,4 @@
+using System;
 using TokenAdmin.Core.Http;
 
 namespace TokenAdmin.Runtime;
@@ -19,6 +20,11 @@ internal sealed class CommandHttpTrace : IHttpTrace
     public bool IsVerboseEnabled { get; }
 
     public bool IsDebugEnabled { get; }
+
+    /// <summary>A bulk run's concurrency, fed every attempt's answer (from the threads they arrive on).</summary>
+    public AdaptiveConcurrency? Concurrency { get; set; }
+
+    public void Answered(int statusCode, TimeSpan elapsed) => Concurrency?.OnAnswer(statusCode, elapsed);
 
     public void Verbose(string message)
     {

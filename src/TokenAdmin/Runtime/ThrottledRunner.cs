@@ -6,7 +6,8 @@ using System.Threading.Tasks;
 namespace TokenAdmin.Runtime;
 
 /// <summary>
-/// Bulk work for Remove-*: up to -ThrottleLimit requests in flight on the connection's one pool,
+/// Bulk work for Remove-*: as many requests in flight on the connection's one pool as
+/// <see cref="AdaptiveConcurrency"/> allows (at most -ThrottleLimit),
 /// results handled on the pipeline thread in completion order, progress for runs of more than one item.
 /// Every item ends as exactly one of: done, failed with its own error, or not attempted. A failure
 /// that dooms every later item (the credentials were refused) stops new starts; the requests in
@@ -22,7 +23,7 @@ internal sealed class ThrottledRunner
 
     private readonly PipelinePump _pump;
     private readonly ICommandSeam _seam;
-    private readonly int _limit;
+    private readonly AdaptiveConcurrency _concurrency;
     private readonly string _activity;
     private readonly List<object> _notAttempted = new();
     private CommandError? _fatal;
@@ -31,16 +32,17 @@ internal sealed class ThrottledRunner
     private int _finished;
     private int _failed;
     private bool _progressShown;
+    private bool _concurrencyTold;
     private TimeSpan? _progressWrittenAt;
     private ProgressUpdate? _progressPending;
     private readonly Func<TimeSpan> _elapsed;
 
     /// <param name="elapsed">Time since an arbitrary start, for throttling progress; tests pass a fake one.</param>
-    public ThrottledRunner(PipelinePump pump, ICommandSeam seam, int limit, string activity, Func<TimeSpan>? elapsed = null)
+    public ThrottledRunner(PipelinePump pump, ICommandSeam seam, AdaptiveConcurrency concurrency, string activity, Func<TimeSpan>? elapsed = null)
     {
         _pump = pump;
         _seam = seam;
-        _limit = Math.Max(1, limit);
+        _concurrency = concurrency;
         _activity = activity;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _elapsed = elapsed ?? (() => System.Diagnostics.Stopwatch.GetElapsedTime(started));
@@ -56,7 +58,7 @@ internal sealed class ThrottledRunner
     /// </summary>
     public void Start<T>(Func<object> item, Func<CancellationToken, Task<T>> work, Action<Task<T>> completed)
     {
-        _pump.PumpUntil(() => _inFlight < _limit || _fatal is not null);
+        _pump.PumpUntil(() => _inFlight < _concurrency.Limit || _fatal is not null);
         if (_fatal is not null)
         {
             var made = item();
@@ -99,10 +101,16 @@ internal sealed class ThrottledRunner
         }
     }
 
-    /// <summary>Waits for everything started; ends the progress bar.</summary>
+    /// <summary>Waits for everything started; ends the progress bar; says in -Verbose how the concurrency went.</summary>
     public void Drain()
     {
         _pump.PumpUntil(() => _inFlight == 0);
+        if (_started > 1 && !_concurrencyTold)
+        {
+            _seam.WriteVerbose($"{_activity}: {_started} requests; {_concurrency}.");
+            _concurrencyTold = true;
+        }
+
         if (_progressPending is { } last)
         {
             _seam.WriteProgress(last); // the final count, even when it came inside the interval

@@ -16,7 +16,7 @@ public sealed class ProgressThrottleTests
     {
         var seam = new RecordingSeam();
         using var pump = new PipelinePump(CancellationToken.None);
-        var runner = new ThrottledRunner(pump, seam, 8, "Removing", () => TimeSpan.Zero) { ExpectedTotal = 100 };
+        var runner = new ThrottledRunner(pump, seam, AdaptiveConcurrency.For(8), "Removing", () => TimeSpan.Zero) { ExpectedTotal = 100 };
 
         for (var i = 0; i < 100; i++)
         {
@@ -35,7 +35,7 @@ public sealed class ProgressThrottleTests
         var seam = new RecordingSeam();
         using var pump = new PipelinePump(CancellationToken.None);
         var now = TimeSpan.Zero;
-        var runner = new ThrottledRunner(pump, seam, 1, "Removing", () => now += ThrottledRunner.ProgressInterval) { ExpectedTotal = 5 };
+        var runner = new ThrottledRunner(pump, seam, AdaptiveConcurrency.For(1), "Removing", () => now += ThrottledRunner.ProgressInterval) { ExpectedTotal = 5 };
 
         for (var i = 0; i < 5; i++)
         {
@@ -52,7 +52,7 @@ public sealed class ProgressThrottleTests
     {
         var seam = new RecordingSeam();
         using var pump = new PipelinePump(CancellationToken.None);
-        var runner = new ThrottledRunner(pump, seam, 4, "Removing", () => TimeSpan.Zero);
+        var runner = new ThrottledRunner(pump, seam, AdaptiveConcurrency.For(4), "Removing", () => TimeSpan.Zero);
 
         for (var i = 0; i < 10; i++)
         {
