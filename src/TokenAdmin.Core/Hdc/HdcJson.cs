@@ -31,7 +31,7 @@ internal static class HdcJson
         CancellationToken cancellationToken) =>
         JsonListStream.ReadAsync(body, HdcProtocol.ListProperty, ReadToken, onTokens, maxTokens, cancellationToken);
 
-    private static HdcTokenInfo ReadToken(JsonElement item)
+    internal static HdcTokenInfo ReadToken(JsonElement item)
     {
         var token = TolerantJson.String(item, "token");
         if (string.IsNullOrEmpty(token))

@@ -55,9 +55,15 @@ public static class JsonListStream
                 {
                     consumed = parser.Advance(buffer.AsSpan(0, filled), isFinalBlock: read == 0, ref state, convert, items);
                 }
-                catch (Exception ex) when (ex is FormatException or JsonException && items.Count > 0)
+                catch (Exception ex) when (ex is FormatException or JsonException)
                 {
-                    await onItems(items, cancellationToken).ConfigureAwait(false); // what came before the fault is passed on first
+                    // What came before the fault is passed on first. (Not a filter on the count: a filter runs
+                    // before the parser's finally has converted the items it had seen.)
+                    if (items.Count > 0)
+                    {
+                        await onItems(items, cancellationToken).ConfigureAwait(false);
+                    }
+
                     throw;
                 }
 
@@ -97,20 +103,34 @@ public static class JsonListStream
         private Phase _phase;
         private bool _listSeen;
         private long _count;
+        private long _batchStart; // within the current data: the first complete item's start, or -1
+        private long _batchEnd;
 
         public bool Done => _phase == Phase.Done;
 
         /// <summary>Consumes every complete unit in <paramref name="data"/>; returns the bytes consumed (the rest waits for more data).</summary>
         public int Advance<T>(ReadOnlySpan<byte> data, bool isFinalBlock, ref JsonReaderState state, Func<JsonElement, T> convert, List<T> items)
         {
+            _batchStart = -1;
             var reader = new Utf8JsonReader(data, isFinalBlock, state);
-            while (_phase != Phase.Done)
+            try
             {
-                var checkpoint = reader; // a struct copy: where to resume when a unit is incomplete
-                if (!TryUnit(ref reader, convert, items))
+                while (_phase != Phase.Done)
                 {
-                    reader = checkpoint;
-                    break;
+                    var checkpoint = reader; // a struct copy: where to resume when a unit is incomplete
+                    if (!TryUnit(ref reader))
+                    {
+                        reader = checkpoint;
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                // The complete items seen are parsed as one array, not one document each: a fraction of the cost.
+                if (_batchStart >= 0)
+                {
+                    Convert(data[(int)_batchStart..(int)_batchEnd], convert, items);
                 }
             }
 
@@ -118,7 +138,28 @@ public static class JsonListStream
             return (int)reader.BytesConsumed;
         }
 
-        private bool TryUnit<T>(ref Utf8JsonReader reader, Func<JsonElement, T> convert, List<T> items)
+        /// <summary>"item,item,...": parsed as [item,item,...].</summary>
+        private static void Convert<T>(ReadOnlySpan<byte> run, Func<JsonElement, T> convert, List<T> items)
+        {
+            var array = ArrayPool<byte>.Shared.Rent(run.Length + 2);
+            try
+            {
+                array[0] = (byte)'[';
+                run.CopyTo(array.AsSpan(1));
+                array[run.Length + 1] = (byte)']';
+                using var document = JsonDocument.Parse(array.AsMemory(0, run.Length + 2));
+                foreach (var item in document.RootElement.EnumerateArray())
+                {
+                    items.Add(convert(item));
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(array);
+            }
+        }
+
+        private bool TryUnit(ref Utf8JsonReader reader)
         {
             if (!reader.Read())
             {
@@ -166,8 +207,8 @@ public static class JsonListStream
                     return true;
 
                 default:
-                    var probe = reader;
-                    if (!probe.TrySkip())
+                    var start = reader.TokenStartIndex;
+                    if (!reader.TrySkip())
                     {
                         return false; // the item is not complete yet
                     }
@@ -177,11 +218,12 @@ public static class JsonListStream
                         throw new FormatException($"the list has more than {maxItems:N0} entries, the most TokenAdmin reads");
                     }
 
-                    using (var item = JsonDocument.ParseValue(ref reader))
+                    if (_batchStart < 0)
                     {
-                        items.Add(convert(item.RootElement));
+                        _batchStart = start;
                     }
 
+                    _batchEnd = reader.BytesConsumed;
                     return true;
             }
         }

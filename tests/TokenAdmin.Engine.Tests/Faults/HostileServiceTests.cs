@@ -96,11 +96,23 @@ public sealed class HostileServiceTests : EngineTest
     public void A_gzip_bomb_is_stopped_at_the_response_limit_and_not_retried()
     {
         ConnectHdc();
+        Emulator.Faults.Enqueue("hdc.contexts.list", FaultStep.LargeBody(1024L * 1024 * 1024, gzip: true));
+
+        var result = Shell.Run("Get-AuthTokenContext");
+
+        Assert.Equal("ResponseTooLarge,TokenAdmin.Hdc.GetAuthTokenContextCommand", result.FirstError?.FullyQualifiedErrorId);
+        Assert.Equal(1, Emulator.Requests.Count("hdc.contexts.list"));
+    }
+
+    [Fact]
+    public void A_gzip_bomb_instead_of_the_streamed_token_listing_is_refused_as_it_begins_and_not_retried()
+    {
+        ConnectHdc();
         Emulator.Faults.Enqueue("hdc.tokens.list", FaultStep.LargeBody(1024L * 1024 * 1024, gzip: true));
 
         var result = Shell.Run("Get-AuthToken");
 
-        Assert.Equal("ResponseTooLarge,TokenAdmin.Hdc.GetAuthTokenCommand", result.FirstError?.FullyQualifiedErrorId);
+        Assert.Equal("UnexpectedResponse,TokenAdmin.Hdc.GetAuthTokenCommand", result.FirstError?.FullyQualifiedErrorId);
         Assert.Equal(1, Emulator.Requests.Count("hdc.tokens.list"));
     }
 }
