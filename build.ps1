@@ -25,6 +25,11 @@
                applying, 200 with a login page), larger with -SoakCount; prints its counts: lost,
                false failures, false successes, requests inside a Retry-After window, duplicated
                effects. All must be 0. Test runs it too, with 300 items.
+      Bench    builds Release, then the performance benchmark (tests/TokenAdmin.Benchmarks/Bench.ps1):
+               bulk removal beside raw HttpClient, Invoke-RestMethod and ForEach-Object -Parallel at
+               several concurrencies and latencies, listing 100k and 1M tokens, import time, and
+               BenchmarkDotNet micro-benchmarks; prints ratios from one run (about 10 minutes).
+               -Quick: a smoke run with small counts (well under a minute).
       Clean    deletes out/ and the bin/ and obj/ folders of every project.
 
     The Pester suite and the demo run in a child pwsh: a binary module cannot be unloaded, so
@@ -33,11 +38,14 @@
     silently go on using the old code. A child process keeps your session clean.
 
 .PARAMETER Task
-    One or more of Build, Test, Pester, Package, Demo, Soak, Clean, run in the order given. Default: Build.
+    One or more of Build, Test, Pester, Package, Demo, Soak, Bench, Clean, run in the order given. Default: Build.
     A comma-joined list in one argument works too (-Task Demo,Pester from bash or cmd).
 
 .PARAMETER SoakCount
     Items the Soak task removes (default 2002).
+
+.PARAMETER Quick
+    Bench only: small counts, one round, no micro-benchmarks; shows that the benchmark runs.
 
 .PARAMETER Configuration
     Debug or Release for Build, Pester, Package and Demo (default Release);
@@ -64,17 +72,24 @@
     Starts the emulator and shows the HDC cmdlets at work.
 
 .EXAMPLE
+    dotnet pwsh ./build.ps1 Bench
+
+    The performance figures of README "Performance", measured on this machine.
+
+.EXAMPLE
     ./build.ps1 -Task Package
 
     Produces out/packages/TokenAdmin.<version>.nupkg, ready for Install-PSResource from that folder.
 #>
 [CmdletBinding()]
 param(
-    [ArgumentCompletions('Build', 'Test', 'Pester', 'Package', 'Demo', 'Soak', 'Clean')]
+    [ArgumentCompletions('Build', 'Test', 'Pester', 'Package', 'Demo', 'Soak', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateRange(1, 1000000)]
     [int] $SoakCount = 2002,
+
+    [switch] $Quick,
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -94,7 +109,7 @@ $PesterDirectory = Join-Path $RepositoryRoot 'Pester'
 $EmulatorSupportModule = Join-Path $PesterDirectory 'EmulatorSupport.psm1'
 $TestToolsProject = Join-Path $RepositoryRoot 'tests/TokenAdmin.TestTools/TokenAdmin.TestTools.csproj'
 $TestResultsDirectory = Join-Path $OutDirectory 'TestResults'
-$TaskNames = 'Build', 'Test', 'Pester', 'Package', 'Demo', 'Soak', 'Clean'
+$TaskNames = 'Build', 'Test', 'Pester', 'Package', 'Demo', 'Soak', 'Bench', 'Clean'
 
 # "-Task Demo,Pester" arrives from bash (pwsh -File) as ONE string: split it, then check each name.
 $Task = @($Task | ForEach-Object -Process { $_ -split ',' } | ForEach-Object -Process { $_.Trim() } | Where-Object -FilterScript { $_ })
@@ -479,6 +494,15 @@ function Invoke-SoakTask {
     $BuiltConfigurations.Clear()
 }
 
+function Invoke-BenchTask {
+    <# Release build, then the benchmark; it measures the Release module and emulator. #>
+    [CmdletBinding()]
+    param()
+
+    Invoke-BuildTask -BuildConfiguration Release
+    & (Join-Path $RepositoryRoot 'tests/TokenAdmin.Benchmarks/Bench.ps1') -Quick:$Quick
+}
+
 $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
 try {
     foreach ($name in $Task) {
@@ -490,6 +514,7 @@ try {
             'Package' { Invoke-PackageTask }
             'Demo' { Invoke-DemoTask }
             'Soak' { Invoke-SoakTask }
+            'Bench' { Invoke-BenchTask }
             'Clean' { Invoke-CleanTask }
         }
     }

@@ -48,6 +48,12 @@ function Add-TokenAdminEmulatorFault {
     .PARAMETER LatencyMs
         Delay every request on the route by this many milliseconds (0: none).
 
+    .PARAMETER ConcurrencyLimit
+        Answer 429 at once to a request of the route that arrives while this many are being served.
+
+    .PARAMETER ConcurrencyRetryAfter
+        The Retry-After of those 429s (none by default).
+
     .EXAMPLE
         Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.delete' -Step @{ status = 503 }
     #>
@@ -61,12 +67,23 @@ function Add-TokenAdminEmulatorFault {
 
         [hashtable[]] $Step = @(),
 
-        [int] $LatencyMs = 0
+        [int] $LatencyMs = 0,
+
+        [int] $ConcurrencyLimit = 0,
+
+        [string] $ConcurrencyRetryAfter
     )
 
     $body = @{ route = $Route; steps = @($Step) }
     if ($LatencyMs -gt 0) {
         $body.latencyMs = $LatencyMs
+    }
+
+    if ($ConcurrencyLimit -gt 0) {
+        $body.concurrencyLimit = $ConcurrencyLimit
+        if ($ConcurrencyRetryAfter) {
+            $body.concurrencyRetryAfter = $ConcurrencyRetryAfter
+        }
     }
 
     $null = Invoke-EmulatorAdmin -Emulator $Emulator -Method Post -Path 'faults' -Body $body

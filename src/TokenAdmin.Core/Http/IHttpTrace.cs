@@ -24,6 +24,14 @@ public interface IHttpTrace
     void Answered(int statusCode, TimeSpan elapsed)
     {
     }
+
+    /// <summary>
+    /// Before each attempt is sent (<paramref name="retry"/> 0 for the first): a bulk run makes a retry
+    /// wait here until fewer attempts than its current limit are in flight. Dispose the result when the
+    /// attempt has its answer. Null: nothing to wait for or release.
+    /// </summary>
+    System.Threading.Tasks.ValueTask<IDisposable?> EnterAttemptAsync(int retry, System.Threading.CancellationToken cancellationToken) =>
+        System.Threading.Tasks.ValueTask.FromResult<IDisposable?>(null);
 }
 
 public sealed class NullHttpTrace : IHttpTrace

@@ -113,15 +113,23 @@ public sealed class ServiceHttpClient : IDisposable
             string ShownUrl() => shown ??= redactor.Url(_rest.BuildUri(restRequest));
             TraceRequest(trace, outgoing, ShownUrl, redactor, retries);
 
+            // A bulk run's retries queue for a slot like new items do: a lowered limit holds for them too.
+            var slot = await trace.EnterAttemptAsync(retries, cancellationToken).ConfigureAwait(false);
             var started = Stopwatch.GetTimestamp();
             Attempt attempt;
             try
             {
+                await WaitWhilePausedAsync(trace, cancellationToken).ConfigureAwait(false); // a 429 may have come while queued
+                started = Stopwatch.GetTimestamp();
                 attempt = await ExecuteOnceAsync(restRequest, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception) when (streamed?.Failure is not null)
             {
                 attempt = default; // the reader's own failure, reported below from what the interceptor kept
+            }
+            finally
+            {
+                slot?.Dispose();
             }
 
             var elapsed = Stopwatch.GetElapsedTime(started);

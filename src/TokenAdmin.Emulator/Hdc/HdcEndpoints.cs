@@ -22,14 +22,15 @@ internal sealed class HdcEndpoints(HdcState state)
 
     private IResult ListTokens()
     {
+        // A snapshot, serialised as it is enumerated: the first tokens leave while the rest are being
+        // written, as a service that streams its list would send them (a million tokens are not built first).
         var list = state.Tokens
             .Select(token => new HdcTokenModel(
                 token.Contexts.Select(context => new HdcTokenContextModel(context.Name, context.Code)).ToArray(),
                 token.UserId,
                 state.FullNameOf(token.UserId),
                 token.Token,
-                token.LastUpdate.ToUnixTimeMilliseconds()))
-            .ToArray();
+                token.LastUpdate.ToUnixTimeMilliseconds()));
         return Results.Json(new HdcList<HdcTokenModel>(list), HdcJsonContext.Default.HdcListHdcTokenModel, JsonResults.ContentType);
     }
 

@@ -5,7 +5,7 @@ namespace TokenAdmin.Emulator;
 // The HDC JSON shapes, property order as SERVICES.md §4 prints them.
 
 /// <summary><c>{"list":[...]}</c>, the envelope of both GET routes.</summary>
-internal sealed record HdcList<T>(IReadOnlyList<T> List);
+internal sealed record HdcList<T>(IEnumerable<T> List);
 
 /// <summary>A context inside a token: <c>{"name":"..","code":1}</c>.</summary>
 internal sealed record HdcTokenContextModel(string Name, int Code);

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace TokenAdmin.Runtime;
 
@@ -8,8 +11,11 @@ namespace TokenAdmin.Runtime;
 /// 429/503 or does not answer, and (without -ThrottleLimit) shrinks by a tenth when answers slow
 /// down well past the fastest seen. Never above the ceiling, never below 1. A burst of 429s
 /// from one window of requests counts as one signal: the next decrease waits until the
-/// requests in flight at the last one have answered. Fed from any thread; clock-free (it sees
-/// counts and the latencies it is given), so tests drive it deterministically.
+/// requests in flight at the last one have answered. The limit holds for attempts, not only
+/// items: a retry waits for a slot (<see cref="EnterAttemptAsync"/>), so a run that starts far
+/// above a quota does not go on sending its first burst's retries all at once. Fed from any
+/// thread; clock-free (it sees counts and the latencies it is given), so tests drive it
+/// deterministically.
 /// </summary>
 internal sealed class AdaptiveConcurrency
 {
@@ -33,6 +39,8 @@ internal sealed class AdaptiveConcurrency
     private double _throttledAt = double.MaxValue; // the limit at the last 429/503: growth slows near it
     private double _fastestMs = double.MaxValue;
     private double _smoothedMs;
+    private int _attempts; // attempts in flight: answered or not yet
+    private readonly Queue<TaskCompletionSource> _waitingRetries = new();
 
     private AdaptiveConcurrency(int start, int ceiling, bool followLatency)
     {
@@ -106,7 +114,48 @@ internal sealed class AdaptiveConcurrency
             var step = _slowStart ? 1 : _limit + 1 >= _throttledAt ? 0.25 / _limit : 1 / _limit;
             _limit = Math.Min(Ceiling, _limit + step);
             Highest = Math.Max(Highest, (int)_limit);
+            LetRetriesIn();
         }
+    }
+
+    /// <summary>Attempts in flight now (first attempts and retries).</summary>
+    public int AttemptsInFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _attempts;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A slot for one attempt, released by disposing it. A first attempt (<paramref name="retry"/> 0)
+    /// takes one at once: the runner admitted its item under the limit. A retry waits while the
+    /// attempts in flight are at the limit.
+    /// </summary>
+    public async ValueTask<IDisposable?> EnterAttemptAsync(int retry, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource waiting;
+        lock (_gate)
+        {
+            if (retry == 0 || _attempts < (int)_limit)
+            {
+                _attempts++;
+                return new Slot(this);
+            }
+
+            waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waitingRetries.Enqueue(waiting);
+        }
+
+        using (cancellationToken.Register(() => waiting.TrySetCanceled(cancellationToken)))
+        {
+            await waiting.Task.ConfigureAwait(false); // counted by whoever let it in
+        }
+
+        return new Slot(this);
     }
 
     /// <summary>"adapted between 4 and 16, ending at 16 (ceiling 16)" for -Verbose.</summary>
@@ -116,6 +165,40 @@ internal sealed class AdaptiveConcurrency
         {
             var decreases = Decreases == 0 ? "never lowered" : $"lowered {Decreases} {(Decreases == 1 ? "time" : "times")}";
             return $"requests in flight adapted between {Lowest} and {Highest}, ending at {(int)_limit} (ceiling {Ceiling}; {decreases})";
+        }
+    }
+
+    private void Release()
+    {
+        lock (_gate)
+        {
+            _attempts--;
+            LetRetriesIn();
+        }
+    }
+
+    /// <summary>Under the lock: waiting retries take the free slots, oldest first (a cancelled one is skipped).</summary>
+    private void LetRetriesIn()
+    {
+        while (_attempts < (int)_limit && _waitingRetries.TryDequeue(out var next))
+        {
+            if (next.TrySetResult())
+            {
+                _attempts++;
+            }
+        }
+    }
+
+    private sealed class Slot(AdaptiveConcurrency owner) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                owner.Release();
+            }
         }
     }
 

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using TokenAdmin.Core.Http;
 
 namespace TokenAdmin.Runtime;
@@ -25,6 +27,9 @@ internal sealed class CommandHttpTrace : IHttpTrace
     public AdaptiveConcurrency? Concurrency { get; set; }
 
     public void Answered(int statusCode, TimeSpan elapsed) => Concurrency?.OnAnswer(statusCode, elapsed);
+
+    public ValueTask<IDisposable?> EnterAttemptAsync(int retry, CancellationToken cancellationToken) =>
+        Concurrency is { } concurrency ? concurrency.EnterAttemptAsync(retry, cancellationToken) : ValueTask.FromResult<IDisposable?>(null);
 
     public void Verbose(string message)
     {

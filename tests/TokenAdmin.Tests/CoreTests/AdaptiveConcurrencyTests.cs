@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Runtime;
 using Xunit;
@@ -62,9 +64,7 @@ public sealed class AdaptiveConcurrencyTests
     [Fact]
     public void A_given_ThrottleLimit_is_the_ceiling_and_a_quota_below_it_lowers_the_run_to_the_quota()
     {
-        // Twice the quota. (Far above it, the first burst's retries are not held to the lowered limit,
-        // and an item can run out of retries: a known limit, see README "Performance".)
-        var concurrency = AdaptiveConcurrency.For(16);
+        var concurrency = AdaptiveConcurrency.For(64); // eight times the quota: the first burst's retries wait for slots
 
         var run = Simulate(concurrency, items: 3000, quota: 8);
 
@@ -83,6 +83,32 @@ public sealed class AdaptiveConcurrencyTests
 
         Assert.InRange(run.Limits.Skip(1500).Average(), 3, 9);
         Assert.True(concurrency.Decreases > 0);
+    }
+
+    [Fact]
+    public async Task A_retry_waits_for_a_slot_while_attempts_are_at_the_limit_and_a_first_attempt_never_waits()
+    {
+        var concurrency = AdaptiveConcurrency.For(2);
+        var first = await concurrency.EnterAttemptAsync(0, CancellationToken.None);
+        var second = await concurrency.EnterAttemptAsync(0, CancellationToken.None);
+        var third = await concurrency.EnterAttemptAsync(0, CancellationToken.None); // admitted by the runner: never waits
+
+        var retry = concurrency.EnterAttemptAsync(1, CancellationToken.None).AsTask();
+        using var cancelled = new CancellationTokenSource();
+        var abandoned = concurrency.EnterAttemptAsync(1, cancelled.Token).AsTask();
+
+        Assert.False(retry.IsCompleted);
+        first!.Dispose();
+        second!.Dispose(); // 1 in flight: one slot free, and the oldest waiting retry takes it
+        var slot = await retry.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, concurrency.AttemptsInFlight);
+        Assert.False(abandoned.IsCompleted);
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        third!.Dispose();
+        slot!.Dispose();
+        slot.Dispose(); // twice is once
+        Assert.Equal(0, concurrency.AttemptsInFlight);
     }
 
     [Fact]
@@ -121,8 +147,9 @@ public sealed class AdaptiveConcurrencyTests
     /// <summary>
     /// Virtual time. The runner starts a request whenever fewer than the limit are in flight; the
     /// service serves up to <paramref name="quota"/> at once and refuses the rest with 429 in 1 ms;
-    /// a refused request keeps its slot and is re-sent after the client's backoff (1, 2, 4, 8 s, no
-    /// jitter), and the whole connection waits that long, as <c>ServiceHttpClient</c> does.
+    /// a refused request keeps its item's slot and is re-sent after the client's backoff (1, 2, 4, 8 s,
+    /// no jitter) once fewer attempts than the limit are in flight, and the whole connection waits
+    /// that long, as <c>ServiceHttpClient</c> and <c>AdaptiveConcurrency.EnterAttemptAsync</c> do.
     /// </summary>
     private static Run Simulate(AdaptiveConcurrency concurrency, int items, int? quota, Func<int, double>? latencyMs = null)
     {
@@ -139,12 +166,23 @@ public sealed class AdaptiveConcurrencyTests
         var refused = 0;
 
         var pausedUntil = 0.0;
+        var attempts = 0; // in flight, first attempts and retries
+        var waitingRetries = new Queue<int>();
+
+        void LetRetriesIn()
+        {
+            while (attempts < concurrency.Limit && waitingRetries.TryDequeue(out var item))
+            {
+                attempts++;
+                Send(item);
+            }
+        }
 
         void Send(int item)
         {
             if (now < pausedUntil)
             {
-                events.Enqueue(new Event(EventKind.Resend, item, 0), (pausedUntil, order++)); // the connection waits out a 429
+                events.Enqueue(new Event(EventKind.Resend, item, -1), (pausedUntil, order++)); // the connection waits out a 429
                 return;
             }
 
@@ -164,6 +202,7 @@ public sealed class AdaptiveConcurrencyTests
             while (inFlight < concurrency.Limit && next < items)
             {
                 inFlight++;
+                attempts++;
                 Send(next++);
             }
 
@@ -175,18 +214,27 @@ public sealed class AdaptiveConcurrencyTests
                     serving--;
                     inFlight--;
                     served++;
+                    attempts--;
                     concurrency.OnAnswer(204, TimeSpan.FromMilliseconds(happened.TookMs));
+                    LetRetriesIn();
                     break;
                 case EventKind.Refused:
                     refused++;
+                    attempts--;
                     concurrency.OnAnswer(429, TimeSpan.FromMilliseconds(happened.TookMs));
+                    LetRetriesIn();
                     var retry = ++refusals[happened.Item];
                     var backoff = Math.Min(Retry.BaseDelay.TotalMilliseconds * Math.Pow(2, retry - 1), Retry.MaxDelay.TotalMilliseconds);
                     pausedUntil = Math.Max(pausedUntil, now + backoff); // as ServiceHttpClient pauses the whole connection
                     events.Enqueue(new Event(EventKind.Resend, happened.Item, 0), (now + backoff, order++));
                     break;
+                case EventKind.Resend when happened.TookMs == 0:
+                    // A retry after its backoff: it waits for a slot, as EnterAttemptAsync makes it.
+                    waitingRetries.Enqueue(happened.Item);
+                    LetRetriesIn();
+                    break;
                 case EventKind.Resend:
-                    Send(happened.Item);
+                    Send(happened.Item); // an attempt that waited out the connection's pause (already counted)
                     break;
             }
 
