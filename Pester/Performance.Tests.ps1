@@ -7,6 +7,7 @@
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'EmulatorSupport.psm1') -Force
+    Import-Module -Name (Join-Path $PSScriptRoot 'ChildPwsh.psm1') -Force
     $ModuleManifest = Get-TokenAdminModuleManifest
     $Emulator = Start-TokenAdminEmulator
     Import-Module -Name $ModuleManifest -Force
@@ -16,7 +17,7 @@ BeforeAll {
 
 AfterAll {
     Remove-TokenAdminTestSession -Emulator $Emulator
-    Remove-Module -Name 'EmulatorSupport' -Force -ErrorAction SilentlyContinue
+    Remove-Module -Name 'EmulatorSupport', 'ChildPwsh' -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Performance behaviour' {
@@ -37,7 +38,7 @@ Describe 'Performance behaviour' {
     }
 
     It 'removes every token without -ThrottleLimit against a concurrency quota, lowering its concurrency to it' {
-        $count = 150
+        $count = 80
         1..$count | ForEach-Object { New-AuthToken -UserId 777 -Context ReadDocuments -Confirm:$false } | Out-Null
         Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.delete' -LatencyMs 10 -ConcurrencyLimit 5 -ConcurrencyRetryAfter '1'
 

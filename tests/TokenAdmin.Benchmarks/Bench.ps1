@@ -325,15 +325,20 @@ try {
     $emptyModule = Join-Path $scratch 'EmptyModule/EmptyModule.psd1'
     $null = New-Item -ItemType Directory -Path (Split-Path $emptyModule) -Force
     Set-Content -LiteralPath $emptyModule -Value "@{ ModuleVersion = '1.0.0'; GUID = '$([guid]::NewGuid())' }" -Encoding utf8
+    # Format and types files make PowerShell set up its formatting data, which the first formatted
+    # output does in any session; the last two rows compare starts that format something.
     $importCommands = [ordered]@{
-        'pwsh -NoProfile -c exit'          = 'exit'
-        'Import-Module <empty manifest>'   = "Import-Module '$emptyModule'; exit"
-        'Import-Module TokenAdmin'         = "Import-Module '$manifest'; exit"
+        'pwsh -NoProfile -c exit'                          = 'exit'
+        'Import-Module <empty manifest>'                   = "Import-Module '$emptyModule'; exit"
+        'Import-Module TokenAdmin'                         = "Import-Module '$manifest'; exit"
+        'Get-Date | Out-String (first output formatted)'   = 'Get-Date | Out-String | Out-Null; exit'
+        'Import-Module TokenAdmin; Get-Date | Out-String'  = "Import-Module '$manifest'; Get-Date | Out-String | Out-Null; exit"
     }
     $importSamples = @{}
     foreach ($name in $importCommands.Keys) { $importSamples[$name] = [System.Collections.Generic.List[double]]::new() }
     $command = @($pwsh)
-    for ($round = 1; $round -le [math]::Max(7, $Rounds); $round++) {
+    $importRounds = if ($Quick) { 1 } else { [math]::Max(7, $Rounds) } # whole processes: noisy, so more rounds than the rest
+    for ($round = 1; $round -le $importRounds; $round++) {
         foreach ($name in $importCommands.Keys) {
             $clock = [System.Diagnostics.Stopwatch]::StartNew()
             & $command[0] @($command | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $importCommands[$name]
