@@ -44,9 +44,13 @@ param(
     [ValidateRange(1, 20)]
     [int] $Rounds = 3,
 
-    # Removals done untimed in the same process before the warm CPU measurement.
+    # Removals done untimed in the same process before the warm CPU measurement (on 2 cores,
+    # tiered compilation of PowerShell, RestSharp and TokenAdmin goes on for some 20,000).
     [ValidateRange(0, 1000000)]
-    [int] $Warmup = 16000,
+    [int] $Warmup = 24000,
+
+    # Which parts to run: Removal, Warm, Listing, Import, Micro (default: all; "Warm,Listing" works from bash too).
+    [string[]] $Section = @('Removal', 'Warm', 'Listing', 'Import', 'Micro'),
 
     [switch] $SkipMicro,
 
@@ -61,6 +65,12 @@ param(
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $PSNativeCommandUseErrorActionPreference = $false
+$Section = @($Section | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+foreach ($name in $Section) {
+    if ($name -notin 'Removal', 'Warm', 'Listing', 'Import', 'Micro') {
+        throw "Unknown section '$name'. Sections: Removal, Warm, Listing, Import, Micro."
+    }
+}
 if ($Quick) {
     $Items = 100
     $IrmItems = 20
@@ -96,8 +106,8 @@ $credential = [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPl
 $null = Connect-AuthTokenService -BaseUri $BaseUri -Credential $credential
 $tokens = @(Get-AuthToken -UserId $Owner | Select-Object -First ($Limit + $Warmup))
 if ($Warmup -gt 0) {
-    # Untimed, the same command: JIT and tiered compilation settle before the timed part.
-    Remove-AuthToken -Token $tokens[0..($Warmup - 1)].Token -ThrottleLimit $Concurrency -Confirm:$false
+    # Untimed, the same pipeline as the timed part: JIT and tiered compilation settle first.
+    $tokens[0..($Warmup - 1)] | Remove-AuthToken -ThrottleLimit $Concurrency -Confirm:$false
     $tokens = @($tokens | Select-Object -Skip $Warmup)
 }
 $url = "${BaseUri}api/authtokens"
@@ -197,7 +207,7 @@ function Write-Table {
 
 $results = [System.Collections.Generic.List[object]]::new()
 try {
-    foreach ($latency in $LatencyMs) {
+    foreach ($latency in @(if ('Removal' -in $Section) { $LatencyMs })) {
         $emulator = Start-TokenAdminEmulator -Configuration $Configuration -ArgumentList @('--hdc-tokens', "$Items") -TimeoutSec 120
         try {
             $credential = Get-EmulatorDemoCredential -Emulator $emulator
@@ -262,6 +272,7 @@ try {
     # Warm: the CPU of the core's work per request once JIT and tiering have settled (a fresh pwsh
     # JIT-compiles PowerShell, RestSharp and TokenAdmin for the first ten thousand or so removals).
     $warmConcurrency = $Concurrency[0]
+    if ('Warm' -in $Section) {
     $emulator = Start-TokenAdminEmulator -Configuration $Configuration -ArgumentList @('--hdc-tokens', "$($Items + $Warmup)") -TimeoutSec 120
     try {
         $credential = Get-EmulatorDemoCredential -Emulator $emulator
@@ -295,8 +306,9 @@ try {
     finally {
         Stop-TokenAdminEmulator -Emulator $emulator
     }
+    }
 
-    $listingRows = foreach ($size in $ListSizes) {
+    $listingRows = foreach ($size in @(if ('Listing' -in $Section) { $ListSizes })) {
         $emulator = Start-TokenAdminEmulator -Configuration $Configuration -ArgumentList @('--hdc-tokens', "$size") -TimeoutSec 300
         try {
             $credential = Get-EmulatorDemoCredential -Emulator $emulator
@@ -319,8 +331,9 @@ try {
         }
     }
 
-    Write-Table -Title "Listing (medians of $Rounds runs; peak working set of the whole pwsh above its idle working set after import)" -Rows $listingRows
+    if ($listingRows) { Write-Table -Title "Listing (medians of $Rounds runs; peak working set of the whole pwsh above its idle working set after import)" -Rows $listingRows }
 
+    if ('Import' -in $Section) {
     # An empty manifest module separates what Import-Module itself costs from what TokenAdmin adds.
     $emptyModule = Join-Path $scratch 'EmptyModule/EmptyModule.psd1'
     $null = New-Item -ItemType Directory -Path (Split-Path $emptyModule) -Force
@@ -353,8 +366,9 @@ try {
     }
 
     Write-Table -Title 'Import (a whole pwsh process each time; medians, interleaved)' -Rows $importRows
+    }
 
-    if (-not $SkipMicro) {
+    if (-not $SkipMicro -and 'Micro' -in $Section) {
         Write-Host ''
         Write-Host 'Micro-benchmarks (BenchmarkDotNet, short runs)' -ForegroundColor Cyan
         # BenchmarkDotNet builds a project of its own beside this one, so it runs from this folder; its artifacts go to the scratch folder.
