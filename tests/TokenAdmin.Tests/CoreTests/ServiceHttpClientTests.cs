@@ -47,6 +47,27 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_words_of_an_operation_are_made_only_when_an_error_needs_them()
+    {
+        var described = 0;
+        ServiceRequest Described() => new ServiceRequest(HttpMethod.Get, "api/authtokens/context/json", () =>
+        {
+            described++;
+            return "read contexts";
+        }) { Idempotent = true };
+        var verbose = new RecordingTrace();
+
+        await Client().SendAsync(Described(), null, Timeout());
+        await Client().SendAsync(Described(), verbose, Timeout());
+        Assert.Equal(0, described); // a request that succeeds never needs them, not even for -Verbose
+
+        _emulator.Faults.Enqueue("hdc.contexts.list", FaultStep.Status(500));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client(o => new ConnectionOptions(o.BaseUri) { MaximumRetryCount = 0 }).SendAsync(Described(), null, Timeout()));
+        Assert.Equal(1, described);
+        Assert.Contains("read contexts", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task One_client_serves_every_request_of_a_connection_over_its_pooled_connection()
     {
         var client = Client();
