@@ -92,20 +92,37 @@ public sealed class ServiceHttpClient : IDisposable
         for (var retries = 0; ; retries++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await WaitWhilePausedAsync(trace, cancellationToken).ConfigureAwait(false);
-            var outgoing = request.ToOutgoing();
-            if (_authenticator is not null)
-            {
-                await _authenticator.AuthenticateAsync(outgoing, cancellationToken).ConfigureAwait(false);
-            }
 
-            var redactor = new Redactor(_rules, outgoing.SensitiveValues);
-            var restRequest = ToRestRequest(outgoing);
-            var streamed = readBody is null ? null : new StreamedBodyInterceptor(readBody);
-            if (streamed is not null)
+            // In this order: a slot (a bulk run's retries queue for one like new items do, so a lowered
+            // limit holds for them too), then the connection's pause, then fresh credentials (a signature
+            // or JWT made before a wait could be too old when it leaves), then the request.
+            var slot = await trace.EnterAttemptAsync(retries, cancellationToken).ConfigureAwait(false);
+            OutgoingRequest outgoing;
+            Redactor redactor;
+            RestRequest restRequest;
+            StreamedBodyInterceptor? streamed;
+            try
             {
-                restRequest.CompletionOption = HttpCompletionOption.ResponseHeadersRead;
-                restRequest.Interceptors = [streamed];
+                await WaitWhilePausedAsync(trace, cancellationToken).ConfigureAwait(false);
+                outgoing = request.ToOutgoing();
+                if (_authenticator is not null)
+                {
+                    await _authenticator.AuthenticateAsync(outgoing, cancellationToken).ConfigureAwait(false);
+                }
+
+                redactor = new Redactor(_rules, outgoing.SensitiveValues);
+                restRequest = ToRestRequest(outgoing);
+                streamed = readBody is null ? null : new StreamedBodyInterceptor(readBody);
+                if (streamed is not null)
+                {
+                    restRequest.CompletionOption = HttpCompletionOption.ResponseHeadersRead;
+                    restRequest.Interceptors = [streamed];
+                }
+            }
+            catch
+            {
+                slot?.Dispose();
+                throw;
             }
 
             // The redacted URL costs a URI build and a scrub: made only for a log line or an error.
@@ -113,14 +130,10 @@ public sealed class ServiceHttpClient : IDisposable
             string ShownUrl() => shown ??= redactor.Url(_rest.BuildUri(restRequest));
             TraceRequest(trace, outgoing, ShownUrl, redactor, retries);
 
-            // A bulk run's retries queue for a slot like new items do: a lowered limit holds for them too.
-            var slot = await trace.EnterAttemptAsync(retries, cancellationToken).ConfigureAwait(false);
             var started = Stopwatch.GetTimestamp();
             Attempt attempt;
             try
             {
-                await WaitWhilePausedAsync(trace, cancellationToken).ConfigureAwait(false); // a 429 may have come while queued
-                started = Stopwatch.GetTimestamp();
                 attempt = await ExecuteOnceAsync(restRequest, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception) when (streamed?.Failure is not null)
