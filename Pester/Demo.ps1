@@ -117,54 +117,6 @@ function Find-DemoSecurIdKeyFile {
     $keyFiles
 }
 
-function Find-DemoPowerClerkAccount {
-    <#
-        The PowerClerk demo account with MFA that the emulator describes (its values are public
-        demo values); $null when there is none.
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [psobject] $Info
-    )
-
-    $service = @($Info.services | Where-Object -FilterScript { $_.key -eq 'powerclerk' }) | Select-Object -First 1
-    $values = @($service.credentials | Where-Object -FilterScript { $_.role -eq 'mfa' }) | Select-Object -First 1 | ForEach-Object { $_.values }
-    if ($null -eq $values) {
-        return $null
-    }
-
-    [pscustomobject]@{
-        BaseUri    = [uri] $service.baseUrl
-        Credential = [pscredential]::new($values.userName, (ConvertTo-SecureString -String $values.password -AsPlainText -Force))
-        ApiKey     = ConvertTo-SecureString -String $values.apiKey -AsPlainText -Force
-        TotpSecret = ConvertTo-SecureString -String $values.totpSecret -AsPlainText -Force
-    }
-}
-
-function Find-DemoApstrataAccount {
-    <# The apstrata demo account the emulator describes (public demo values); $null when none. #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [psobject] $Info
-    )
-
-    $service = @($Info.services | Where-Object -FilterScript { $_.key -eq 'apstrata' }) | Select-Object -First 1
-    if ($null -eq $service) {
-        return $null
-    }
-
-    $owner = ($service.credentials | Where-Object -FilterScript { $_.role -eq 'owner' } | Select-Object -First 1).values
-    $user = ($service.credentials | Where-Object -FilterScript { $_.role -eq 'user' } | Select-Object -First 1).values
-    [pscustomobject]@{
-        BaseUri    = [uri] $service.baseUrl
-        AuthKey    = $owner.authKey
-        Secret     = ConvertTo-SecureString -String $owner.secret -AsPlainText -Force
-        Credential = [pscredential]::new($user.login, (ConvertTo-SecureString -String $user.password -AsPlainText -Force))
-    }
-}
-
 if (-not (Test-Path -LiteralPath $ModulePath -PathType Leaf)) {
     throw "The module is not built ($ModulePath). Run ./build.ps1 first, or pass -ModulePath."
 }
@@ -181,6 +133,8 @@ Write-Host 'TokenAdmin: a tour of the bim.cloud HDC cmdlets' -ForegroundColor Gr
 Write-Host "Service: $BaseUri (the TokenAdmin emulator)"
 
 Import-Module -Name $ModulePath -Force
+# The demo accounts are read from the emulator's description by the same helpers the Pester suite uses.
+Import-Module -Name (Join-Path $PSScriptRoot 'EmulatorSupport.psm1') -Force
 
 Write-Step -Title "Connect as $($Credential.UserName) (HTTP Basic; the password never leaves the PSCredential)" `
     -Command "Connect-AuthTokenService -BaseUri $BaseUri -Credential `$credential"
@@ -291,7 +245,7 @@ else {
     }
 }
 
-$powerClerk = Find-DemoPowerClerkAccount -Info $emulatorInfo
+$powerClerk = if ($emulatorInfo -and @($emulatorInfo.services.key) -contains 'powerclerk') { Get-EmulatorPowerClerkAccount -Info $emulatorInfo }
 if ($null -ne $powerClerk) {
     Write-Host ''
     Write-Host 'PowerClerk: MFA session tokens' -ForegroundColor Green
@@ -317,7 +271,7 @@ if ($null -ne $powerClerk) {
     }
 }
 
-$apstrata = Find-DemoApstrataAccount -Info $emulatorInfo
+$apstrata = if ($emulatorInfo -and @($emulatorInfo.services.key) -contains 'apstrata') { Get-EmulatorApstrataAccount -Info $emulatorInfo }
 if ($null -ne $apstrata) {
     Write-Host ''
     Write-Host 'apstrata: user tokens' -ForegroundColor Green

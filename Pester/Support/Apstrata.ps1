@@ -6,20 +6,30 @@ function Get-EmulatorApstrataAccount {
     .SYNOPSIS
         The apstrata demo account: BaseUri, AuthKey, the owner Secret (SecureString) and a user Credential.
 
+    .PARAMETER Info
+        The emulator's description (GET /_emulator) when the caller already has it (the demo), instead of -Emulator.
+
     .EXAMPLE
         $ap = Get-EmulatorApstrataAccount -Emulator $Emulator
         Connect-Apstrata -AuthKey $ap.AuthKey -BaseUri $ap.BaseUri -Secret $ap.Secret
     #>
-    [CmdletBinding()]
+    [CmdletBinding(DefaultParameterSetName = 'Emulator')]
     [OutputType([pscustomobject])]
     param(
-        [Parameter(Mandatory)]
-        [psobject] $Emulator
+        [Parameter(Mandatory, ParameterSetName = 'Emulator')]
+        [psobject] $Emulator,
+
+        [Parameter(Mandatory, ParameterSetName = 'Info')]
+        [psobject] $Info
     )
 
-    $service = @((Get-EmulatorInfo -Emulator $Emulator).services | Where-Object -Property key -EQ -Value 'apstrata')
+    if ($PSCmdlet.ParameterSetName -eq 'Emulator') {
+        $Info = Get-EmulatorInfo -Emulator $Emulator
+    }
+
+    $service = @($Info.services | Where-Object -Property key -EQ -Value 'apstrata')
     if ($service.Count -eq 0) {
-        throw "The emulator at $($Emulator.BaseUri) does not describe an 'apstrata' service (GET /_emulator)."
+        throw "The emulator at $($Info.baseUrl) does not describe an 'apstrata' service (GET /_emulator)."
     }
 
     $owner = ($service[0].credentials | Where-Object -Property role -EQ -Value 'owner' | Select-Object -First 1).values

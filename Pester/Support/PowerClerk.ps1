@@ -9,6 +9,9 @@ function Get-EmulatorPowerClerkAccount {
     .PARAMETER Emulator
         The object Start-TokenAdminEmulator returned.
 
+    .PARAMETER Info
+        The emulator's description (GET /_emulator) when the caller already has it (the demo), instead of -Emulator.
+
     .PARAMETER Role
         mfa (the account with MFA, whose TOTP seed the emulator prints) or plain (no MFA).
 
@@ -16,19 +19,26 @@ function Get-EmulatorPowerClerkAccount {
         $pc = Get-EmulatorPowerClerkAccount -Emulator $Emulator
         Connect-PowerClerk -BaseUri $pc.BaseUri -Credential $pc.Credential -ApiKey $pc.ApiKey -TotpSecret $pc.TotpSecret
     #>
-    [CmdletBinding()]
+    [CmdletBinding(DefaultParameterSetName = 'Emulator')]
     [OutputType([pscustomobject])]
     param(
-        [Parameter(Mandatory)]
+        [Parameter(Mandatory, ParameterSetName = 'Emulator')]
         [psobject] $Emulator,
+
+        [Parameter(Mandatory, ParameterSetName = 'Info')]
+        [psobject] $Info,
 
         [ValidateSet('mfa', 'plain')]
         [string] $Role = 'mfa'
     )
 
-    $service = @((Get-EmulatorInfo -Emulator $Emulator).services | Where-Object -Property key -EQ -Value 'powerclerk')
+    if ($PSCmdlet.ParameterSetName -eq 'Emulator') {
+        $Info = Get-EmulatorInfo -Emulator $Emulator
+    }
+
+    $service = @($Info.services | Where-Object -Property key -EQ -Value 'powerclerk')
     if ($service.Count -eq 0) {
-        throw "The emulator at $($Emulator.BaseUri) does not describe a 'powerclerk' service (GET /_emulator)."
+        throw "The emulator at $($Info.baseUrl) does not describe a 'powerclerk' service (GET /_emulator)."
     }
 
     $values = ($service[0].credentials | Where-Object -Property role -EQ -Value $Role | Select-Object -First 1).values
