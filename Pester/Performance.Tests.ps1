@@ -62,6 +62,7 @@ Describe 'Performance behaviour' {
         $text = $run.Output -join "`n"
         $text | Should -Match 'Remove-AuthToken -ThrottleLimit 16'
         $text | Should -Match 'raw HttpClient, concurrency 16'
+        $text | Should -Match 'raw RestSharp, concurrency 16'
         $text | Should -Match 'Get-AuthToken'
         $text | Should -Match 'Import-Module TokenAdmin'
     }

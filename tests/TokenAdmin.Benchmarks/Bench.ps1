@@ -215,6 +215,8 @@ try {
             $variants = @(foreach ($c in $Concurrency) {
                     [pscustomobject]@{ Name = "Remove-AuthToken -ThrottleLimit $c"; Kind = 'module'; Concurrency = $c }
                     [pscustomobject]@{ Name = "raw HttpClient, concurrency $c"; Kind = 'raw'; Concurrency = $c }
+                    # RestSharp's own share (fixed by the design): the floor under the module's ratio.
+                    [pscustomobject]@{ Name = "raw RestSharp, concurrency $c"; Kind = 'rawrestsharp'; Concurrency = $c }
                 }
                 [pscustomobject]@{ Name = 'Remove-AuthToken (adaptive default)'; Kind = 'adaptive'; Concurrency = 16 }
                 [pscustomobject]@{ Name = "ForEach-Object -Parallel { Invoke-RestMethod } -ThrottleLimit $($Concurrency[0]) ($([math]::Min($Items, 5 * $IrmItems)) items)"; Kind = 'parallel'; Concurrency = $Concurrency[0] }
@@ -227,8 +229,9 @@ try {
                     if ($latency -gt 0) {
                         Add-TokenAdminEmulatorFault -Emulator $emulator -Route 'hdc.tokens.delete' -LatencyMs $latency
                     }
-                    $measured = if ($variant.Kind -eq 'raw') {
-                        Invoke-Measured -FilePath $dotnet -ArgumentList @($benchAssembly, 'raw-remove', '--base', $common[1], '--user', $common[2], '--password', $common[3], '--owner', "$owner", '--concurrency', "$($variant.Concurrency)")
+                    $measured = if ($variant.Kind -in 'raw', 'rawrestsharp') {
+                        $client = if ($variant.Kind -eq 'raw') { 'httpclient' } else { 'restsharp' }
+                        Invoke-Measured -FilePath $dotnet -ArgumentList @($benchAssembly, 'raw-remove', '--base', $common[1], '--user', $common[2], '--password', $common[3], '--owner', "$owner", '--concurrency', "$($variant.Concurrency)", '--client', $client)
                     }
                     else {
                         # The slow loops remove fewer: their rate is as clear from a few hundred.
@@ -260,7 +263,7 @@ try {
                 }
             }
 
-            $title = "Bulk removal of $Items tokens, $latency ms latency per removal (medians of $Rounds rounds; raw = one shared HttpClient at the same concurrency; adaptive is set beside raw at its ceiling)"
+            $title = "Bulk removal of $Items tokens, $latency ms latency per removal (medians of $Rounds rounds; raw = one shared HttpClient at the same concurrency; raw RestSharp = one RestClient, the floor the design card sets; adaptive is set beside raw at its ceiling)"
             Write-Table -Title $title -Rows $rows
             $results.Add([pscustomobject]@{ Title = $title; Rows = $rows })
         }
