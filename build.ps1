@@ -18,8 +18,11 @@
       Pester   only the Pester suite in Pester/ against the BUILT module (builds it first when
                out/TokenAdmin is missing), in a child pwsh, with the Pester version the repository
                restores. Prints "Pester: N passed, N failed".
-      Package  builds, then packs out/TokenAdmin into out/packages/TokenAdmin.<version>.nupkg with
-               Publish-PSResource (install it with Install-PSResource from that folder; see README).
+      Package  builds, then makes out/packages/: TokenAdmin.<version>.nupkg and
+               TokenAdmin.Testing.<version>.nupkg with Publish-PSResource (install them with
+               Install-PSResource from that folder), and the emulator as a .NET tool,
+               TokenAdmin.Emulator.<version>.nupkg (dotnet tool install TokenAdmin.Emulator
+               --add-source out/packages). See README, "Testing your own scripts".
       Demo     builds, starts the emulator and runs a short tour of the cmdlets against it.
       Soak     the fault soak alone (a bulk Remove-AuthToken under 429/503, resets before and after
                applying, 200 with a login page), larger with -SoakCount; prints its counts: lost,
@@ -120,7 +123,7 @@ foreach ($name in $Task) {
 }
 
 # Shared with the Pester suite: Get-DotNetPath (the emulator helpers load only for Demo); child pwsh processes.
-. (Join-Path $PesterDirectory 'Support/DotNet.ps1')
+. (Join-Path $RepositoryRoot 'src/TokenAdmin.Testing/Functions/DotNet.ps1')
 Import-Module -Name (Join-Path $PesterDirectory 'ChildPwsh.psm1') -Force
 
 # Configurations already built by this run, so "-Task Build, Demo" builds once.
@@ -375,43 +378,59 @@ function Invoke-PesterTask {
 
 function Invoke-PackageTask {
     <#
-        Builds, then turns the staged module into out/packages/TokenAdmin.<version>.nupkg with
-        Publish-PSResource (PSResourceGet ships with PowerShell), so the package is exactly what
-        PSResourceGet itself produces and accepts. The publish runs in a child pwsh whose user data
-        folders point into a temporary folder: registering the scratch repository it publishes to
-        never touches the caller's PSResourceGet settings.
+        Builds, then makes the three packages a user installs, in out/packages:
+        - TokenAdmin and TokenAdmin.Testing (src/TokenAdmin.Testing), each with Publish-PSResource
+          (PSResourceGet ships with PowerShell), so they are exactly what PSResourceGet produces and
+          accepts. The publish runs in a child pwsh whose user data folders point into a temporary
+          folder: registering the scratch repository never touches the caller's PSResourceGet settings.
+        - TokenAdmin.Emulator, the emulator as a .NET tool (dotnet pack; PackAsTool in its project).
     #>
     [CmdletBinding()]
     param()
 
     Invoke-BuildTask
     $version = (Import-PowerShellDataFile -LiteralPath $ModuleManifest).ModuleVersion
+    $testingModule = Join-Path $RepositoryRoot 'src/TokenAdmin.Testing'
+    $testingVersion = (Import-PowerShellDataFile -LiteralPath (Join-Path $testingModule 'TokenAdmin.Testing.psd1')).ModuleVersion
+    if ($testingVersion -ne $version) {
+        throw "src/TokenAdmin.Testing/TokenAdmin.Testing.psd1 has ModuleVersion $testingVersion, TokenAdmin.psd1 ${version}: the two ship together, set the same version in both."
+    }
+
     $packageDirectory = Join-Path $OutDirectory 'packages'
-    $package = Join-Path $packageDirectory "TokenAdmin.$version.nupkg"
+    $null = New-Item -ItemType Directory -Path $packageDirectory -Force
     $scratch = Join-Path ([System.IO.Path]::GetTempPath()) ('TokenAdmin.Package.' + [guid]::NewGuid().ToString('N'))
     $script = Join-Path $scratch 'publish.ps1'
     $null = New-Item -ItemType Directory -Path (Join-Path $scratch 'repository') -Force
     Set-Content -LiteralPath $script -Encoding utf8 -Value @'
-param($ModuleDirectory, $Repository)
+# Every argument after the repository is a module folder to publish.
+param($Repository)
 $ErrorActionPreference = 'Stop'
 Register-PSResourceRepository -Name TokenAdminPackage -Uri $Repository -Trusted
-Publish-PSResource -Path $ModuleDirectory -Repository TokenAdminPackage
+foreach ($directory in $args) { Publish-PSResource -Path $directory -Repository TokenAdminPackage }
 '@
     try {
-        $exitCode = Invoke-ChildPwsh -UserHome (Join-Path $scratch 'home') -ArgumentList '-File', $script, $ModuleDirectory, (Join-Path $scratch 'repository')
-        $built = Join-Path $scratch "repository/TokenAdmin.$version.nupkg"
-        if ($exitCode -ne 0 -or -not (Test-Path -LiteralPath $built -PathType Leaf)) {
-            throw "Publish-PSResource did not produce TokenAdmin.$version.nupkg (exit code $exitCode); its error is above."
-        }
+        $exitCode = Invoke-ChildPwsh -UserHome (Join-Path $scratch 'home') -ArgumentList '-File', $script, (Join-Path $scratch 'repository'), $ModuleDirectory, $testingModule
+        foreach ($name in 'TokenAdmin', 'TokenAdmin.Testing') {
+            $built = Join-Path $scratch "repository/$name.$version.nupkg"
+            if ($exitCode -ne 0 -or -not (Test-Path -LiteralPath $built -PathType Leaf)) {
+                throw "Publish-PSResource did not produce $name.$version.nupkg (exit code $exitCode); its error is above."
+            }
 
-        $null = New-Item -ItemType Directory -Path $packageDirectory -Force
-        Copy-Item -LiteralPath $built -Destination $package -Force
+            Copy-Item -LiteralPath $built -Destination (Join-Path $packageDirectory "$name.$version.nupkg") -Force
+        }
     }
     finally {
         Remove-Item -LiteralPath $scratch -Recurse -Force -ErrorAction SilentlyContinue
     }
 
-    Write-Host "Packaged TokenAdmin $version at $package" -ForegroundColor Green
+    Invoke-NativeCommand -FilePath (Get-DotNetPath) -ArgumentList 'pack', (Join-Path $RepositoryRoot 'src/TokenAdmin.Emulator/TokenAdmin.Emulator.csproj'),
+        '--configuration', $Configuration, '--output', $packageDirectory, '--nologo' `
+        -FailureMessage 'dotnet pack of the emulator tool failed; the errors are above'
+    if (-not (Test-Path -LiteralPath (Join-Path $packageDirectory "TokenAdmin.Emulator.$version.nupkg") -PathType Leaf)) {
+        throw "dotnet pack did not produce TokenAdmin.Emulator.$version.nupkg in $packageDirectory."
+    }
+
+    Write-Host "Packaged TokenAdmin $version, TokenAdmin.Testing $version and the TokenAdmin.Emulator tool $version at $packageDirectory" -ForegroundColor Green
 }
 
 function Invoke-DemoTask {

@@ -9,7 +9,7 @@ BeforeAll {
     $ModuleManifest = Get-TokenAdminModuleManifest
     $Emulator = Start-TokenAdminEmulator
     Import-Module -Name $ModuleManifest -Force
-    $Account = Get-EmulatorApstrataAccount -Emulator $Emulator
+    $Account = Get-TokenAdminEmulatorApstrataAccount -Emulator $Emulator
 }
 
 AfterAll {
@@ -42,14 +42,14 @@ Describe 'apstrata cmdlets against the emulator' {
         $removed = 1..150 | ForEach-Object { "user$_" } | Remove-ApstrataToken -Confirm:$false -PassThru
 
         @($removed).Count | Should -Be 150
-        @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'apstrata.deletetoken').Count | Should -Be 2
+        @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'apstrata.deletetoken').Count | Should -Be 2
     }
 
     It 'refuses -UserLogin on a user connection before sending' {
         Connect-Apstrata -AuthKey $Account.AuthKey -BaseUri $Account.BaseUri -Credential $Account.Credential
 
         { Remove-ApstrataToken -UserLogin bob -Confirm:$false } | Should -Throw -ErrorId 'ApstrataWrongConnection,TokenAdmin.Apstrata.RemoveApstrataTokenCommand'
-        Get-EmulatorRequest -Emulator $Emulator | Should -BeNullOrEmpty
+        Get-TokenAdminEmulatorJournal -Emulator $Emulator | Should -BeNullOrEmpty
     }
 
     It 'shows no secret, password or password hash in any output or transcript' {
@@ -71,7 +71,7 @@ Describe 'apstrata cmdlets against the emulator' {
         $text = $shown + (Get-Content -LiteralPath $transcript -Raw)
         Remove-Item -LiteralPath $transcript -Force
         $hash = [Convert]::ToHexString([System.Security.Cryptography.MD5]::HashData([Text.Encoding]::UTF8.GetBytes($Account.Credential.GetNetworkCredential().Password)))
-        Find-LeakedSecret -Text $text -Secret ($Account.Secrets + [pscustomobject]@{ Name = 'password hash'; Value = $hash }) | Should -BeNullOrEmpty
+        Find-TokenAdminEmulatorSecret -Text $text -Secret ($Account.Secrets + [pscustomobject]@{ Name = 'password hash'; Value = $hash }) | Should -BeNullOrEmpty
         $text | Should -Match 'ExpiresAt'
     }
 }

@@ -245,7 +245,7 @@ else {
     }
 }
 
-$powerClerk = if ($emulatorInfo -and @($emulatorInfo.services.key) -contains 'powerclerk') { Get-EmulatorPowerClerkAccount -Info $emulatorInfo }
+$powerClerk = if ($emulatorInfo -and @($emulatorInfo.services.key) -contains 'powerclerk') { Get-TokenAdminEmulatorPowerClerkAccount -Info $emulatorInfo }
 if ($null -ne $powerClerk) {
     Write-Host ''
     Write-Host 'PowerClerk: MFA session tokens' -ForegroundColor Green
@@ -271,7 +271,7 @@ if ($null -ne $powerClerk) {
     }
 }
 
-$apstrata = if ($emulatorInfo -and @($emulatorInfo.services.key) -contains 'apstrata') { Get-EmulatorApstrataAccount -Info $emulatorInfo }
+$apstrata = if ($emulatorInfo -and @($emulatorInfo.services.key) -contains 'apstrata') { Get-TokenAdminEmulatorApstrataAccount -Info $emulatorInfo }
 if ($null -ne $apstrata) {
     Write-Host ''
     Write-Host 'apstrata: user tokens' -ForegroundColor Green

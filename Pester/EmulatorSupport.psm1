@@ -1,16 +1,13 @@
 #Requires -Version 7.4
 <#
-    Test and demo support: start, drive and stop the TokenAdmin emulator (src/TokenAdmin.Emulator)
-    from PowerShell. The ONE place that knows how, used by build.ps1 (Demo task) and by every
+    The repository's test and demo support, used by build.ps1 (Demo, Bench) and every
     Pester/*.Tests.ps1 file. Not part of the shipped module.
 
-    The emulator is a separate process (dotnet <built dll>), bound to 127.0.0.1 on a free port.
-    It writes its base URL to a "url file" once it listens; this module waits for that file,
-    reads the URL, and hands back an object that every other function here takes as -Emulator.
-
-    The functions live in Support/, one file per concern (the .NET SDK, building the emulator, its
-    process, its control API, the built module, secrets) and one per service (Hdc.ps1, SecurId.ps1):
-    a new service adds its own file and its exports below.
+    Everything that works on an installed emulator comes from the shipped companion module,
+    src/TokenAdmin.Testing (so the suite exercises what users get), re-exported from here. This
+    file adds only what needs the repository: Start-TokenAdminEmulator -Configuration runs the
+    emulator built from source (building it when missing), the built module's path, and the end of
+    a Pester file's session.
 #>
 
 Set-StrictMode -Version Latest
@@ -19,33 +16,58 @@ $ErrorActionPreference = 'Stop'
 $script:RepositoryRoot = Split-Path -Parent $PSScriptRoot
 $script:EmulatorProject = Join-Path $script:RepositoryRoot 'src/TokenAdmin.Emulator/TokenAdmin.Emulator.csproj'
 $script:ModuleManifest = Join-Path $script:RepositoryRoot 'out/TokenAdmin/TokenAdmin.psd1'
+$script:TestingManifest = Join-Path $script:RepositoryRoot 'src/TokenAdmin.Testing/TokenAdmin.Testing.psd1'
 
-# Requests this module sends to a service itself (to read the emulator's state) carry this
-# User-Agent, so Get-EmulatorRequest can leave them out of the journal by default.
-$script:SupportUserAgent = 'TokenAdmin-PesterSupport/1.0'
-
-foreach ($part in 'DotNet', 'EmulatorBuild', 'EmulatorProcess', 'EmulatorControl', 'Module', 'Secrets', 'Hdc', 'SecurId', 'PowerClerk', 'Apstrata') {
+Import-Module $script:TestingManifest -Force
+foreach ($part in 'EmulatorBuild', 'Module') {
     . (Join-Path $PSScriptRoot "Support/$part.ps1")
 }
 
+function Get-DotNetPath {
+    <# The dotnet executable on PATH (TokenAdmin.Testing's own lookup, which it does not export). #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+
+    & (Get-Module -Name 'TokenAdmin.Testing') { Get-DotNetPath }
+}
+
+function Start-TokenAdminEmulator {
+    <#
+    .SYNOPSIS
+        TokenAdmin.Testing's Start-TokenAdminEmulator on the emulator built from this repository.
+
+    .PARAMETER Configuration
+        Debug or Release. Default: $env:TOKENADMIN_CONFIGURATION when set, else the most recently
+        built of the two, else Release (built now).
+
+    .PARAMETER ArgumentList
+        Extra emulator options, as TokenAdmin.Testing\Start-TokenAdminEmulator takes them.
+
+    .PARAMETER TimeoutSec
+        How long to wait for the emulator to listen (default 30).
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [ValidateSet('Debug', 'Release')]
+        [string] $Configuration,
+
+        [AllowEmptyCollection()]
+        [string[]] $ArgumentList = @(),
+
+        [ValidateRange(1, 600)]
+        [int] $TimeoutSec = 30
+    )
+
+    $assembly = Resolve-EmulatorAssembly -Configuration $Configuration
+    TokenAdmin.Testing\Start-TokenAdminEmulator -Command (Get-DotNetPath), $assembly -ArgumentList $ArgumentList -TimeoutSec $TimeoutSec
+}
+
 Export-ModuleMember -Function @(
+    (Get-Module -Name 'TokenAdmin.Testing').ExportedFunctions.Keys
     'Get-DotNetPath'
     'Start-TokenAdminEmulator'
-    'Stop-TokenAdminEmulator'
     'Remove-TokenAdminTestSession'
-    'Reset-TokenAdminEmulator'
-    'Add-TokenAdminEmulatorFault'
-    'Invoke-EmulatorAdmin'
-    'Get-EmulatorRequest'
-    'Get-EmulatorHdcToken'
-    'Get-EmulatorDemoCredential'
-    'Get-EmulatorDemoAccessToken'
-    'Get-EmulatorSecurIdKeyFile'
-    'Get-EmulatorSecurIdApiKey'
-    'Get-EmulatorPowerClerkAccount'
-    'Get-EmulatorApstrataAccount'
-    'Get-EmulatorDemoSecret'
-    'Find-LeakedSecret'
-    'ConvertTo-TokenFingerprint'
     'Get-TokenAdminModuleManifest'
 )

@@ -11,8 +11,8 @@ BeforeAll {
     $Emulator = Start-TokenAdminEmulator
     Import-Module -Name $ModuleManifest -Force
 
-    $AdminCredential = Get-EmulatorDemoCredential -Emulator $Emulator -Role admin
-    $AdminAccessToken = Get-EmulatorDemoAccessToken -Emulator $Emulator -Role admin
+    $AdminCredential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator -Role admin
+    $AdminAccessToken = Get-TokenAdminEmulatorHdcAccessToken -Emulator $Emulator -Role admin
     $BasicValue = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($AdminCredential.UserName):$($AdminCredential.GetNetworkCredential().Password)"))
     $ProgressPreference = 'SilentlyContinue'
 
@@ -29,7 +29,7 @@ BeforeAll {
     }
 
     function ConvertTo-Needle {
-        <# Secrets as Find-LeakedSecret takes them: a name that says what, and the value. #>
+        <# Secrets as Find-TokenAdminEmulatorSecret takes them: a name that says what, and the value. #>
         param([string[]] $Value, [string] $Name)
         $index = 0
         foreach ($item in $Value) { [pscustomobject]@{ Name = "$Name $((++$index))"; Value = $item } }
@@ -59,7 +59,7 @@ Describe 'Faults, hostile answers and careless input' {
             $failed | Should -BeNullOrEmpty
             @($result | Where-Object { $_ -is [TokenAdmin.AuthTokenRemovalResult] }).Fingerprint | Should -Be $victim.Fingerprint
             ($verbose.Message -join "`n") | Should -Match 'already gone after a retry'
-            Get-EmulatorHdcToken -Emulator $Emulator | Where-Object userId -EQ 42 | Should -BeNullOrEmpty
+            Get-TokenAdminEmulatorHdcToken -Emulator $Emulator | Where-Object userId -EQ 42 | Should -BeNullOrEmpty
         }
 
         It 'reports UnexpectedResponse, and no result, when a removal is answered 200 with a login page' {
@@ -71,7 +71,7 @@ Describe 'Faults, hostile answers and careless input' {
             $result | Should -BeNullOrEmpty
             $failed.FullyQualifiedErrorId | Should -Be 'UnexpectedResponse,TokenAdmin.Hdc.RemoveAuthTokenCommand'
             "$failed" | Should -Match 'HTML page'
-            @(Get-EmulatorHdcToken -Emulator $Emulator | Where-Object userId -EQ 42) | Should -HaveCount 1
+            @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator | Where-Object userId -EQ 42) | Should -HaveCount 1
         }
 
         It 'after a 401 mid-run, reports every removal that happened and carries the ones never sent, ready to retry' {
@@ -88,10 +88,10 @@ Describe 'Faults, hostile answers and careless input' {
             $notAttempted = @($fatal.Exception.NotAttempted)
             $notAttempted.Count | Should -BeGreaterThan 0
             "$fatal" | Should -Match "$($notAttempted.Count) more items were not attempted"
-            $refused = @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.delete' | Where-Object statusCode -EQ 401).Count
+            $refused = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.delete' | Where-Object statusCode -EQ 401).Count
             ($done.Count + $refused + $notAttempted.Count) | Should -Be $tokens.Count
-            @(Get-EmulatorHdcToken -Emulator $Emulator).Count | Should -Be ($tokens.Count - $done.Count)
-            Find-LeakedSecret -Text (Show-ErrorEverywhere $fatal) -Secret (ConvertTo-Needle $tokens 'token') | Should -BeNullOrEmpty
+            @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator).Count | Should -Be ($tokens.Count - $done.Count)
+            Find-TokenAdminEmulatorSecret -Text (Show-ErrorEverywhere $fatal) -Secret (ConvertTo-Needle $tokens 'token') | Should -BeNullOrEmpty
 
             $retried = $notAttempted | Remove-AuthToken -Confirm:$false -PassThru
             @($retried).Count | Should -Be $notAttempted.Count
@@ -123,7 +123,7 @@ Describe 'Faults, hostile answers and careless input' {
             $shown = (Show-ErrorEverywhere $failed) + $verbose + $failed[0].Exception.RequestId + $failed[0].Exception.Message
 
             $shown | Should -Match 'Oops'
-            Find-LeakedSecret -Text $shown -Secret (ConvertTo-Needle @($BasicValue, $AdminCredential.GetNetworkCredential().Password) 'credential') | Should -BeNullOrEmpty
+            Find-TokenAdminEmulatorSecret -Text $shown -Secret (ConvertTo-Needle @($BasicValue, $AdminCredential.GetNetworkCredential().Password) 'credential') | Should -BeNullOrEmpty
         }
     }
 
@@ -132,7 +132,7 @@ Describe 'Faults, hostile answers and careless input' {
             Get-Process -Id $PID | Remove-AuthToken -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
 
             $failed.FullyQualifiedErrorId | Should -Be 'InvalidPipelineInput,TokenAdmin.Hdc.RemoveAuthTokenCommand'
-            Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.delete' | Should -BeNullOrEmpty
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.delete' | Should -BeNullOrEmpty
         }
 
         It 'connects with a bearer token read with its trailing newline' {

@@ -18,9 +18,9 @@ BeforeAll {
     $Emulator = Start-TokenAdminEmulator -ArgumentList '--https'
     Import-Module -Name $ModuleManifest -Force
 
-    $AdminCredential = Get-EmulatorDemoCredential -Emulator $Emulator -Role admin
-    $ReaderCredential = Get-EmulatorDemoCredential -Emulator $Emulator -Role reader
-    $AdminAccessToken = Get-EmulatorDemoAccessToken -Emulator $Emulator -Role admin
+    $AdminCredential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator -Role admin
+    $ReaderCredential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator -Role reader
+    $AdminAccessToken = Get-TokenAdminEmulatorHdcAccessToken -Emulator $Emulator -Role admin
     $ProgressPreference = 'SilentlyContinue'
 
     function Connect-DemoAdmin {
@@ -82,7 +82,7 @@ Describe 'HDC cmdlets against the emulator' {
             $connection.IsOpen | Should -BeTrue
             [object]::ReferenceEquals((Get-TokenAdminConnection -Service Hdc), $connection) | Should -BeTrue
 
-            $checks = @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.contexts.list')
+            $checks = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.contexts.list')
             $checks | Should -HaveCount 1 -Because 'Connect proves URL and credentials with one cheap read'
             $checks[0].authScheme | Should -Be 'Basic'
             $checks[0].statusCode | Should -Be 200
@@ -94,7 +94,7 @@ Describe 'HDC cmdlets against the emulator' {
             $connection.AuthenticationType | Should -Be 'Bearer'
             $connection.UserName | Should -BeNullOrEmpty
             @(Get-AuthToken) | Should -HaveCount 4
-            @(Get-EmulatorRequest -Emulator $Emulator).authScheme | Should -Be @('Bearer', 'Bearer')
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator).authScheme | Should -Be @('Bearer', 'Bearer')
         }
 
         It 'stops with a terminating AuthenticationFailed error on a wrong password, and keeps the current connection' {
@@ -107,7 +107,7 @@ Describe 'HDC cmdlets against the emulator' {
 
             $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
             $failure.Exception.StatusCode | Should -Be 401
-            @(Get-EmulatorRequest -Emulator $Emulator).statusCode | Should -Be @(401) -Because 'a 401 is not retried'
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator).statusCode | Should -Be @(401) -Because 'a 401 is not retried'
             [object]::ReferenceEquals((Get-TokenAdminConnection -Service Hdc), $CurrentConnection) | Should -BeTrue
         }
 
@@ -123,7 +123,7 @@ Describe 'HDC cmdlets against the emulator' {
 
             $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
             $failure.Exception.Message | Should -BeLike '*-AllowUnencryptedAuthentication*'
-            Get-EmulatorRequest -Emulator $Emulator | Should -BeNullOrEmpty
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator | Should -BeNullOrEmpty
             [object]::ReferenceEquals((Get-TokenAdminConnection -Service Hdc), $CurrentConnection) | Should -BeTrue
         }
 
@@ -152,7 +152,7 @@ Describe 'HDC cmdlets against the emulator' {
             $failures | Should -HaveCount 1
             $failures[0].FullyQualifiedErrorId | Should -Be 'PermissionDenied,TokenAdmin.Hdc.NewAuthTokenCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
-            @(Get-EmulatorHdcToken -Emulator $Emulator) | Should -HaveCount 4
+            @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator) | Should -HaveCount 4
         }
     }
 
@@ -176,7 +176,7 @@ Describe 'HDC cmdlets against the emulator' {
         }
 
         It 'carries the fingerprint of the value the service holds (first 12 hex digits of SHA-256)' {
-            $expected = @(Get-EmulatorHdcToken -Emulator $Emulator | ForEach-Object -Process { ConvertTo-TokenFingerprint -Token $_.token } | Sort-Object)
+            $expected = @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator | ForEach-Object -Process { ConvertTo-TokenAdminFingerprint -Token $_.token } | Sort-Object)
 
             @((Get-AuthToken).Fingerprint | Sort-Object) | Should -Be $expected
         }
@@ -204,7 +204,7 @@ Describe 'HDC cmdlets against the emulator' {
             $tokens = @([pscustomobject]@{ UserId = 42 }, [pscustomobject]@{ UserId = 12345 } | Get-AuthToken)
 
             @($tokens.UserId | Sort-Object) | Should -Be @(42, 12345)
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.list') | Should -HaveCount 1
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.list') | Should -HaveCount 1
         }
     }
 
@@ -243,7 +243,7 @@ Describe 'HDC cmdlets against the emulator' {
             @{ Description = 'names in another case'; Context = @('readdocuments', 'UPLOADDOCUMENTS') }
             @{ Description = 'codes'; Context = @(2, 3) }
         ) {
-            $before = @(Get-EmulatorHdcToken -Emulator $Emulator)
+            $before = @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator)
 
             $created = @(New-AuthToken -UserId 777 -Context $Context)
 
@@ -254,14 +254,14 @@ Describe 'HDC cmdlets against the emulator' {
             $created[0].Context | Should -Be @('ReadDocuments', 'UploadDocuments')
             $created[0].ContextCode | Should -Be @(2, 3)
 
-            $after = @(Get-EmulatorHdcToken -Emulator $Emulator)
+            $after = @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator)
             $after | Should -HaveCount ($before.Count + 1)
             $added = @($after | Where-Object -FilterScript { $_.token -notin $before.token })
             $added | Should -HaveCount 1
             $added[0].userId | Should -Be 777
-            $created[0].Fingerprint | Should -Be (ConvertTo-TokenFingerprint -Token $added[0].token) -Because 'New-AuthToken returns the token the service created'
+            $created[0].Fingerprint | Should -Be (ConvertTo-TokenAdminFingerprint -Token $added[0].token) -Because 'New-AuthToken returns the token the service created'
             (Get-AuthToken -UserId 777).Fingerprint | Should -Be $created[0].Fingerprint
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.create') | Should -HaveCount 1
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.create') | Should -HaveCount 1
         }
 
         It 'writes InvalidAuthTokenContext for an unknown context and sends no create request' {
@@ -272,8 +272,8 @@ Describe 'HDC cmdlets against the emulator' {
             $failures[0].FullyQualifiedErrorId | Should -Be 'InvalidAuthTokenContext,TokenAdmin.Hdc.NewAuthTokenCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
             $failures[0].Exception.Message | Should -BeLike "*'NoSuchContext'*"
-            Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.create' | Should -BeNullOrEmpty
-            @(Get-EmulatorHdcToken -Emulator $Emulator) | Should -HaveCount 4
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.create' | Should -BeNullOrEmpty
+            @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator) | Should -HaveCount 4
         }
 
         It 'creates tokens from CSV rows (UserId and Context bind by property name)' {
@@ -288,7 +288,7 @@ Describe 'HDC cmdlets against the emulator' {
             $created | Should -HaveCount 2
             @($created.UserId | Sort-Object) | Should -Be @(42, 777)
             ($created | Where-Object -Property UserId -EQ -Value 42).Context | Should -Be @('ApproveChangeRequest')
-            @(Get-EmulatorHdcToken -Emulator $Emulator) | Should -HaveCount 6
+            @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator) | Should -HaveCount 6
         }
     }
 
@@ -298,13 +298,13 @@ Describe 'HDC cmdlets against the emulator' {
 
             $updated | Should -HaveCount 4
             $updated.Context | Should -Be (@('ApproveChangeRequest') * 4)
-            $state = @(Get-EmulatorHdcToken -Emulator $Emulator)
+            $state = @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator)
             @($state.userId | Sort-Object) | Should -Be @(5, 5, 42, 12345) -Because 'each token keeps the owner bound from its UserId'
             foreach ($token in $state) {
                 $token.context.name | Should -Be @('ApproveChangeRequest')
             }
 
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.update') | Should -HaveCount 4
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.update') | Should -HaveCount 4
         }
 
         It 'moves a token to another user with -UserId' {
@@ -314,7 +314,7 @@ Describe 'HDC cmdlets against the emulator' {
 
             $updated.UserId | Should -Be 777
             $updated.Fingerprint | Should -Be $token.Fingerprint
-            (Get-EmulatorHdcToken -Emulator $Emulator | Where-Object -Property userId -EQ -Value 777).context.name | Should -Be @('ReadDocuments')
+            (Get-TokenAdminEmulatorHdcToken -Emulator $Emulator | Where-Object -Property userId -EQ -Value 777).context.name | Should -Be @('ReadDocuments')
         }
     }
 
@@ -322,8 +322,8 @@ Describe 'HDC cmdlets against the emulator' {
         It 'removes exactly the two tokens of Get-AuthToken -UserId 5 | Remove-AuthToken -Confirm:$false' {
             Get-AuthToken -UserId 5 | Remove-AuthToken -Confirm:$false
 
-            @((Get-EmulatorHdcToken -Emulator $Emulator).userId | Sort-Object) | Should -Be @(42, 12345)
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.delete').statusCode | Should -Be @(204, 204)
+            @((Get-TokenAdminEmulatorHdcToken -Emulator $Emulator).userId | Sort-Object) | Should -Be @(42, 12345)
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.delete').statusCode | Should -Be @(204, 204)
         }
 
         It 'writes an AuthTokenRemovalResult per revoked token with -PassThru' {
@@ -339,15 +339,15 @@ Describe 'HDC cmdlets against the emulator' {
 
         It 'removes the tokens of a CSV file with a Token column (Import-Csv | Remove-AuthToken)' {
             $csv = Join-Path $TestDrive 'revoke.csv'
-            Get-EmulatorHdcToken -Emulator $Emulator |
+            Get-TokenAdminEmulatorHdcToken -Emulator $Emulator |
                 Where-Object -FilterScript { $_.userId -in 42, 12345 } |
                 Select-Object -Property @{ Name = 'Token'; Expression = { $_.token } }, @{ Name = 'Reason'; Expression = { "offboarding user $($_.userId)" } } |
                 Export-Csv -LiteralPath $csv
 
             Import-Csv -LiteralPath $csv | Remove-AuthToken -Confirm:$false
 
-            @((Get-EmulatorHdcToken -Emulator $Emulator).userId) | Should -Be @(5, 5)
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.delete') | Should -HaveCount 2
+            @((Get-TokenAdminEmulatorHdcToken -Emulator $Emulator).userId) | Should -Be @(5, 5)
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.delete') | Should -HaveCount 2
         }
 
         It 'writes one AuthTokenNotFound error for an unknown token in the middle of a pipeline and removes the others' {
@@ -360,9 +360,9 @@ Describe 'HDC cmdlets against the emulator' {
             $failures | Should -HaveCount 1
             $failures[0].FullyQualifiedErrorId | Should -Be 'AuthTokenNotFound,TokenAdmin.Hdc.RemoveAuthTokenCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-            $failures[0].TargetObject | Should -Be (ConvertTo-TokenFingerprint -Token $unknown) -Because 'errors name tokens by fingerprint'
+            $failures[0].TargetObject | Should -Be (ConvertTo-TokenAdminFingerprint -Token $unknown) -Because 'errors name tokens by fingerprint'
             $removed | Should -HaveCount 3
-            @((Get-EmulatorHdcToken -Emulator $Emulator).userId) | Should -Be @(12345)
+            @((Get-TokenAdminEmulatorHdcToken -Emulator $Emulator).userId) | Should -Be @(12345)
         }
 
         It 'refuses -ThrottleLimit <ThrottleLimit> before sending anything' -ForEach @(
@@ -373,7 +373,7 @@ Describe 'HDC cmdlets against the emulator' {
 
             { Remove-AuthToken -Token $token.Token -ThrottleLimit $ThrottleLimit -Confirm:$false } |
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,TokenAdmin.Hdc.RemoveAuthTokenCommand'
-            Get-EmulatorRequest -Emulator $Emulator -Method 'DELETE' | Should -BeNullOrEmpty
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator -Method 'DELETE' | Should -BeNullOrEmpty
         }
 
         It 'keeps at most -ThrottleLimit <ThrottleLimit> revocations in flight' -ForEach @(
@@ -385,10 +385,10 @@ Describe 'HDC cmdlets against the emulator' {
 
             Get-AuthToken | Remove-AuthToken -ThrottleLimit $ThrottleLimit -Confirm:$false -ErrorAction Stop
 
-            $deletes = @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.delete')
+            $deletes = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.delete')
             $deletes.statusCode | Should -Be @(204, 204, 204, 204)
             Get-MaximumConcurrency -Request $deletes | Should -BeLessOrEqual $ThrottleLimit -Because "reaching the limit depends on scheduling; exceeding it never may"
-            Get-EmulatorHdcToken -Emulator $Emulator | Should -BeNullOrEmpty
+            Get-TokenAdminEmulatorHdcToken -Emulator $Emulator | Should -BeNullOrEmpty
         }
     }
 
@@ -408,8 +408,8 @@ Describe 'HDC cmdlets against the emulator' {
             $output = & $Command @parameters -WhatIf
 
             $output | Should -BeNullOrEmpty
-            Get-EmulatorRequest -Emulator $Emulator -Method 'POST', 'PUT', 'DELETE' | Should -BeNullOrEmpty
-            $state = @(Get-EmulatorHdcToken -Emulator $Emulator)
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator -Method 'POST', 'PUT', 'DELETE' | Should -BeNullOrEmpty
+            $state = @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator)
             $state | Should -HaveCount 4
             ($state | Where-Object -Property userId -EQ -Value 42).context.name | Should -Be @('ReadDocuments')
         }
@@ -425,7 +425,7 @@ Describe 'HDC cmdlets against the emulator' {
             $removed = @(Get-AuthToken -UserId 42 -ErrorAction Stop | Remove-AuthToken -Confirm:$false -PassThru -ErrorAction Stop)
 
             $removed | Should -HaveCount 1
-            $attempts = @(Get-EmulatorRequest -Emulator $Emulator -RouteName $Route)
+            $attempts = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $Route)
             $attempts.statusCode | Should -Be @(429, $SuccessStatus)
             $waited = ([datetimeoffset] $attempts[1].arrivedAt) - ([datetimeoffset] $attempts[0].completedAt)
             $waited.TotalMilliseconds | Should -BeGreaterOrEqual 900 -Because 'Retry-After: 1 asks for a one-second wait'
@@ -436,7 +436,7 @@ Describe 'HDC cmdlets against the emulator' {
 
             Get-AuthToken -UserId 42 | Remove-AuthToken -Confirm:$false -ErrorAction Stop
 
-            $attempts = @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.delete')
+            $attempts = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.delete')
             $attempts | Should -HaveCount 2
             $attempts[0].aborted | Should -BeTrue
             $attempts[1].statusCode | Should -Be 204
@@ -452,7 +452,7 @@ Describe 'HDC cmdlets against the emulator' {
             $failures | Should -HaveCount 1
             $failures[0].FullyQualifiedErrorId | Should -Be 'RateLimited,TokenAdmin.Hdc.GetAuthTokenCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.list') | Should -HaveCount 1
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.list') | Should -HaveCount 1
         }
 
         It 'gives ServiceUnavailable after 1 + MaximumRetryCount attempts when the service keeps answering 503' {
@@ -466,7 +466,7 @@ Describe 'HDC cmdlets against the emulator' {
             $failures[0].FullyQualifiedErrorId | Should -Be 'ServiceUnavailable,TokenAdmin.Hdc.GetAuthTokenCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
             $failures[0].Exception.Attempts | Should -Be 2
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName 'hdc.tokens.list').statusCode | Should -Be @(503, 503)
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.list').statusCode | Should -Be @(503, 503)
         }
     }
 
@@ -477,7 +477,7 @@ Describe 'HDC cmdlets against the emulator' {
             Get-TokenAdminConnection | Should -BeNullOrEmpty
             { Get-AuthToken -ErrorAction SilentlyContinue } |
                 Should -Throw -ErrorId 'NotConnected,TokenAdmin.Hdc.GetAuthTokenCommand'
-            Get-EmulatorRequest -Emulator $Emulator | Should -BeNullOrEmpty
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator | Should -BeNullOrEmpty
         }
 
         It 'closes the connection object: using it later stops with ConnectionClosed' {

@@ -21,7 +21,7 @@ BeforeAll {
     $ManifestData = Import-PowerShellDataFile -LiteralPath $ManifestPath
     $Emulator = Start-TokenAdminEmulator
     Import-Module -Name $ManifestPath -Force
-    $AdminCredential = Get-EmulatorDemoCredential -Emulator $Emulator -Role admin
+    $AdminCredential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator -Role admin
 }
 
 AfterAll {

@@ -17,7 +17,7 @@ BeforeAll {
     $Repository = Join-Path $Scratch 'repository'
     $null = New-Item -ItemType Directory -Path $Repository -Force
     $Emulator = Start-TokenAdminEmulator
-    $Credential = Get-EmulatorDemoCredential -Emulator $Emulator -Role admin
+    $Credential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator -Role admin
 
     function Invoke-InScratchPwsh {
         <# Runs $Script in a child pwsh with the scratch user folders; fails with its output when it fails. #>

@@ -11,7 +11,7 @@ BeforeAll {
     $ModuleManifest = Get-TokenAdminModuleManifest
     $Emulator = Start-TokenAdminEmulator
     Import-Module -Name $ModuleManifest -Force
-    $AdminCredential = Get-EmulatorDemoCredential -Emulator $Emulator -Role admin
+    $AdminCredential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator -Role admin
     $ProgressPreference = 'SilentlyContinue'
 }
 
@@ -50,7 +50,7 @@ Describe 'Performance behaviour' {
         $summary = @($verbose | Where-Object Message -Match 'requests in flight adapted between (\d+) and (\d+), ending at (\d+)')
         $summary | Should -HaveCount 1
         [int] $Matches[3] | Should -BeLessOrEqual 7
-        @(Get-EmulatorRequest -Emulator $Emulator | Where-Object fault -EQ 'concurrency-limit').Count | Should -BeGreaterThan 0
+        @(Get-TokenAdminEmulatorJournal -Emulator $Emulator | Where-Object fault -EQ 'concurrency-limit').Count | Should -BeGreaterThan 0
     }
 
     It 'runs the benchmark end to end (build.ps1 Bench -Quick, on the module under test)' {

@@ -10,8 +10,8 @@ BeforeAll {
     $ModuleManifest = Get-TokenAdminModuleManifest
     $Emulator = Start-TokenAdminEmulator
     Import-Module -Name $ModuleManifest -Force
-    $Mfa = Get-EmulatorPowerClerkAccount -Emulator $Emulator -Role mfa
-    $Plain = Get-EmulatorPowerClerkAccount -Emulator $Emulator -Role plain
+    $Mfa = Get-TokenAdminEmulatorPowerClerkAccount -Emulator $Emulator -Role mfa
+    $Plain = Get-TokenAdminEmulatorPowerClerkAccount -Emulator $Emulator -Role plain
 }
 
 AfterAll {
@@ -61,7 +61,7 @@ Describe 'PowerClerk cmdlets against the emulator' {
         Remove-MfaSessionToken -TokenId '../../Accounts' -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue
 
         $refused.FullyQualifiedErrorId | Should -Be 'InvalidArgument,TokenAdmin.PowerClerk.RemoveMfaSessionTokenCommand'
-        Get-EmulatorRequest -Emulator $Emulator -RouteName 'powerclerk.mst.delete' | Should -BeNullOrEmpty
+        Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'powerclerk.mst.delete' | Should -BeNullOrEmpty
     }
 
     It 'shows no password, API key, seed or session token in any output, transcript or JSON' {
@@ -83,7 +83,7 @@ Describe 'PowerClerk cmdlets against the emulator' {
 
         $text = $shown + (Get-Content -LiteralPath $transcript -Raw)
         Remove-Item -LiteralPath $transcript -Force
-        Find-LeakedSecret -Text $text -Secret $Mfa.Secrets | Should -BeNullOrEmpty
+        Find-TokenAdminEmulatorSecret -Text $text -Secret $Mfa.Secrets | Should -BeNullOrEmpty
         $text | Should -Match 'SessionTokenId'
     }
 }

@@ -37,9 +37,9 @@ BeforeAll {
     $RepositoryRoot = Split-Path -Parent $PSScriptRoot
     $Emulator = Start-TokenAdminEmulator
     Import-Module -Name (Get-TokenAdminModuleManifest) -Force
-    $SecurIdKey = Get-EmulatorSecurIdApiKey -Emulator $Emulator
-    $PowerClerk = Get-EmulatorPowerClerkAccount -Emulator $Emulator -Role mfa
-    $Apstrata = Get-EmulatorApstrataAccount -Emulator $Emulator
+    $SecurIdKey = Get-TokenAdminEmulatorSecurIdApiKey -Emulator $Emulator
+    $PowerClerk = Get-TokenAdminEmulatorPowerClerkAccount -Emulator $Emulator -Role mfa
+    $Apstrata = Get-TokenAdminEmulatorApstrataAccount -Emulator $Emulator
     $Fixtures = Join-Path ([System.IO.Path]::GetTempPath()) ('TokenAdmin.Readme.' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $Fixtures
     # ForEach-Object -Parallel finds the module by name, as for an installed module (README "Install").
@@ -62,7 +62,7 @@ BeforeAll {
         <# Fresh emulator state, files the examples read, and the variables they assume. #>
         Reset-TokenAdminEmulator -Emulator $Emulator
         Disconnect-TokenAdmin
-        $credential = Get-EmulatorDemoCredential -Emulator $Emulator -Role admin
+        $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator -Role admin
         # A reader works down the page: blocks after the first Connect-* assume that connection.
         Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $credential
         Connect-SecurIdAdmin -KeyFile $SecurIdKey.KeyFile
@@ -92,8 +92,8 @@ Describe 'README examples' {
 
         $demoCredential = $world.Credential
         $vault = @{
-            HdcAccessToken   = Get-EmulatorDemoAccessToken -Emulator $Emulator
-            HdcToken         = Get-EmulatorDemoAccessToken -Emulator $Emulator
+            HdcAccessToken   = Get-TokenAdminEmulatorHdcAccessToken -Emulator $Emulator
+            HdcToken         = Get-TokenAdminEmulatorHdcAccessToken -Emulator $Emulator
             SecurIdAccessKey = $SecurIdKey.AccessKey
             PowerClerkCredential = $PowerClerk.Credential
             PowerClerkApiKey     = $PowerClerk.ApiKey

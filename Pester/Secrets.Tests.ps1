@@ -14,8 +14,8 @@ BeforeAll {
     Import-Module -Name $ModuleManifest -Force
     $ProgressPreference = 'SilentlyContinue'
 
-    $AdminCredential = Get-EmulatorDemoCredential -Emulator $Emulator -Role admin
-    $AdminAccessToken = Get-EmulatorDemoAccessToken -Emulator $Emulator -Role admin
+    $AdminCredential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator -Role admin
+    $AdminAccessToken = Get-TokenAdminEmulatorHdcAccessToken -Emulator $Emulator -Role admin
 
     # Secrets a user might mistype: refused, but never echoed either.
     $WrongPassword = 'Wrong-Passw0rd-Needle-7c1e'
@@ -23,7 +23,7 @@ BeforeAll {
     $WrongCredential = [pscredential]::new($AdminCredential.UserName, (ConvertTo-SecureString -String $WrongPassword -AsPlainText -Force))
     $WrongAccessTokenSecure = ConvertTo-SecureString -String $WrongAccessToken -AsPlainText -Force
 
-    $StaticSecrets = @(Get-EmulatorDemoSecret -Emulator $Emulator) + @(
+    $StaticSecrets = @(Get-TokenAdminEmulatorSecret -Emulator $Emulator) + @(
         [pscustomobject]@{ Name = 'a wrong password typed by the user'; Value = $WrongPassword }
         [pscustomobject]@{
             Name  = 'the Basic header of a wrong password'
@@ -38,9 +38,9 @@ BeforeAll {
         param()
 
         $StaticSecrets
-        foreach ($token in Get-EmulatorHdcToken -Emulator $Emulator) {
+        foreach ($token in Get-TokenAdminEmulatorHdcToken -Emulator $Emulator) {
             [pscustomobject]@{
-                Name  = "the token value of user $($token.userId) (fingerprint $(ConvertTo-TokenFingerprint -Token $token.token))"
+                Name  = "the token value of user $($token.userId) (fingerprint $(ConvertTo-TokenAdminFingerprint -Token $token.token))"
                 Value = $token.token
             }
         }
@@ -78,7 +78,7 @@ BeforeAll {
             [long] $UserId
         )
 
-        (Get-EmulatorHdcToken -Emulator $Emulator | Where-Object -Property userId -EQ -Value $UserId | Select-Object -First 1).token
+        (Get-TokenAdminEmulatorHdcToken -Emulator $Emulator | Where-Object -Property userId -EQ -Value $UserId | Select-Object -First 1).token
     }
 
     function Invoke-SecretScenario {

@@ -10,7 +10,7 @@
       000987654321  Disabled, assigned to asmith ("Anna's token")
       000200000001 .. 000200000005  Enabled, unassigned (stock for deletions)
     The key files hold private keys, valid only while this emulator runs: tests pass their paths and
-    compare with Find-LeakedSecret, which names a leaked secret without printing it. Assertions that
+    compare with Find-TokenAdminEmulatorSecret, which names a leaked secret without printing it. Assertions that
     would print a text that might hold a secret come only after that text was found clean.
 #>
 
@@ -21,10 +21,10 @@ BeforeAll {
     Import-Module -Name $ModuleManifest -Force
     $ProgressPreference = 'SilentlyContinue'
 
-    $SuperAdministratorKey = Get-EmulatorSecurIdApiKey -Emulator $Emulator -Role SuperAdministrator
-    $HelpDeskAdministratorKey = Get-EmulatorSecurIdApiKey -Emulator $Emulator -Role HelpDeskAdministrator
+    $SuperAdministratorKey = Get-TokenAdminEmulatorSecurIdApiKey -Emulator $Emulator -Role SuperAdministrator
+    $HelpDeskAdministratorKey = Get-TokenAdminEmulatorSecurIdApiKey -Emulator $Emulator -Role HelpDeskAdministrator
     # Every demo secret, including one needle per line of both private keys.
-    $Needles = @(Get-EmulatorDemoSecret -Emulator $Emulator)
+    $Needles = @(Get-TokenAdminEmulatorSecret -Emulator $Emulator)
 
     $LookupRoute = 'securid.tokens.lookup'
     $DeleteRoute = 'securid.tokens.delete'
@@ -98,7 +98,7 @@ BeforeAll {
             [string] $Source
         )
 
-        Find-LeakedSecret -Text $Text -Secret $Needles | Should -BeNullOrEmpty -Because "$Source must not show any secret"
+        Find-TokenAdminEmulatorSecret -Text $Text -Secret $Needles | Should -BeNullOrEmpty -Because "$Source must not show any secret"
         $Text.Contains('eyJ') | Should -BeFalse -Because "$Source must not show a JWT (every JWT starts with eyJ, the base64url of '{`"')"
         $Text.Contains('PRIVATE KEY') | Should -BeFalse -Because "$Source must not show a PEM private key"
     }
@@ -145,7 +145,7 @@ Describe 'SecurID cmdlets against the emulator' {
             $views['Format-List'] | Should -Match "AccessId\s*:\s*$([regex]::Escape($SuperAdministratorKey.AccessId))"
             $views['Format-List'] | Should -Match 'KeyRole\s*:\s*SuperAdministrator'
             $views['Format-Table'] | Should -Match ([regex]::Escape($SuperAdministratorKey.AdminRestApiUrl))
-            Get-EmulatorRequest -Emulator $Emulator | Should -BeNullOrEmpty -Because 'Connect-SecurIdAdmin checks the key locally; the service sees it on the first request'
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator | Should -BeNullOrEmpty -Because 'Connect-SecurIdAdmin checks the key locally; the service sees it on the first request'
         }
 
         It 'connects with -AccessId, -AccessKey (a SecureString) and -AdminRestApiUrl, and the JWTs it signs are accepted' {
@@ -160,7 +160,7 @@ Describe 'SecurID cmdlets against the emulator' {
             $token = Get-SecurIdHardwareToken -SerialNumber '000123456789'
 
             $token.UserId | Should -Be 'jdoe'
-            $lookups = @(Get-EmulatorRequest -Emulator $Emulator -RouteName $LookupRoute)
+            $lookups = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $LookupRoute)
             $lookups | Should -HaveCount 1
             $lookups[0].statusCode | Should -Be 200 -Because 'the emulator verified the JWT (signature, sub, aud, iat, exp)'
             $lookups[0].authScheme | Should -Be 'Bearer'
@@ -227,7 +227,7 @@ Describe 'SecurID cmdlets against the emulator' {
             $failure.Exception.Message.Contains($path) | Should -BeTrue -Because "the message should name the file: $($failure.Exception.Message)"
             $failure.Exception.Message | Should -BeLike "*$Expected*"
             [object]::ReferenceEquals((Get-TokenAdminConnection -Service SecurId), $CurrentConnection) | Should -BeTrue -Because 'a failed Connect keeps the current connection'
-            Get-EmulatorRequest -Emulator $Emulator | Should -BeNullOrEmpty
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator | Should -BeNullOrEmpty
         }
 
         It 'warns when the key file is readable by other users (chmod 644), and connects' -Skip:$IsWindows {
@@ -276,7 +276,7 @@ Describe 'SecurID cmdlets against the emulator' {
             $token.StatusChangedAt | Should -BeNullOrEmpty
             [object]::ReferenceEquals($token.Connection, $CurrentConnection) | Should -BeTrue
 
-            $lookups = @(Get-EmulatorRequest -Emulator $Emulator -RouteName $LookupRoute)
+            $lookups = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $LookupRoute)
             $lookups | Should -HaveCount 1
             $lookups[0].method | Should -Be 'POST'
             $lookups[0].body | Should -Be '{"tokenSerialNumber":"000123456789"}'
@@ -315,7 +315,7 @@ Describe 'SecurID cmdlets against the emulator' {
             $failures[0].FullyQualifiedErrorId | Should -Be 'SecurIdTokenNotFound,TokenAdmin.SecurId.GetSecurIdHardwareTokenCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $failures[0].TargetObject | Should -Be '999999999999'
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName $LookupRoute).statusCode | Should -Be @(200, 404, 200)
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $LookupRoute).statusCode | Should -Be @(200, 404, 200)
         }
 
         It 'lets a Help Desk Administrator key look tokens up' {
@@ -344,7 +344,7 @@ Describe 'SecurID cmdlets against the emulator' {
 
             $failure.Exception.GetType().Name | Should -Be 'ParameterBindingValidationException'
             $failure.CategoryInfo.Category | Should -Be 'InvalidData'
-            Get-EmulatorRequest -Emulator $Emulator | Should -BeNullOrEmpty
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator | Should -BeNullOrEmpty
         }
 
         It 'accepts a serial of exactly 36 characters (the service answers 404 for it)' {
@@ -353,7 +353,7 @@ Describe 'SecurID cmdlets against the emulator' {
             $token | Should -BeNullOrEmpty
             $failures | Should -HaveCount 1
             $failures[0].FullyQualifiedErrorId | Should -Be 'SecurIdTokenNotFound,TokenAdmin.SecurId.GetSecurIdHardwareTokenCommand'
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName $LookupRoute) | Should -HaveCount 1
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $LookupRoute) | Should -HaveCount 1
         }
     }
 
@@ -361,7 +361,7 @@ Describe 'SecurID cmdlets against the emulator' {
         It 'deletes exactly the tokens of Get-SecurIdHardwareToken ... | Remove-SecurIdHardwareToken -Confirm:$false' {
             Get-SecurIdHardwareToken -SerialNumber '000200000001', '000200000002' | Remove-SecurIdHardwareToken -Confirm:$false
 
-            $deletes = @(Get-EmulatorRequest -Emulator $Emulator -RouteName $DeleteRoute)
+            $deletes = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $DeleteRoute)
             $deletes.statusCode | Should -Be @(200, 200)
             @($deletes.method | Sort-Object -Unique) | Should -Be @('DELETE')
             @($deletes.body | Sort-Object) | Should -Be @('{"tokenSerialNumber":"000200000001"}', '{"tokenSerialNumber":"000200000002"}')
@@ -379,7 +379,7 @@ Describe 'SecurID cmdlets against the emulator' {
 
             Import-Csv -LiteralPath $csv | Remove-SecurIdHardwareToken -Confirm:$false -ErrorAction Stop
 
-            $deletes = @(Get-EmulatorRequest -Emulator $Emulator -RouteName $DeleteRoute)
+            $deletes = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $DeleteRoute)
             $deletes.statusCode | Should -Be @(200, 200)
             @($deletes.body | Sort-Object) | Should -Be @('{"tokenSerialNumber":"000200000003"}', '{"tokenSerialNumber":"000200000004"}')
             Test-SecurIdToken -SerialNumber '000200000003' | Should -BeFalse
@@ -410,14 +410,14 @@ Describe 'SecurID cmdlets against the emulator' {
             $output = Remove-SecurIdHardwareToken -SerialNumber '000200000001' -Confirm:$false
 
             $output | Should -BeNullOrEmpty
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName $DeleteRoute).statusCode | Should -Be @(200)
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $DeleteRoute).statusCode | Should -Be @(200)
         }
 
         It 'sends nothing with -WhatIf' {
             $output = Remove-SecurIdHardwareToken -SerialNumber '000123456789', '000123456790' -WhatIf
 
             $output | Should -BeNullOrEmpty
-            Get-EmulatorRequest -Emulator $Emulator | Should -BeNullOrEmpty
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator | Should -BeNullOrEmpty
             Test-SecurIdToken -SerialNumber '000123456789' | Should -BeTrue
             Test-SecurIdToken -SerialNumber '000123456790' | Should -BeTrue
         }
@@ -447,7 +447,7 @@ Describe 'SecurID cmdlets against the emulator' {
             }
 
             @($failures.TargetObject | Sort-Object) | Should -Be @('000123456789', '000123456790')
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName $DeleteRoute).statusCode | Should -Be @(403, 403)
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $DeleteRoute).statusCode | Should -Be @(403, 403)
             Test-SecurIdToken -SerialNumber '000123456789' | Should -BeTrue
             Test-SecurIdToken -SerialNumber '000123456790' | Should -BeTrue
         }
@@ -463,7 +463,7 @@ Describe 'SecurID cmdlets against the emulator' {
             $removed = @(Get-SecurIdHardwareToken -SerialNumber '000200000001' -ErrorAction Stop | Remove-SecurIdHardwareToken -Confirm:$false -PassThru -ErrorAction Stop)
 
             $removed | Should -HaveCount 1
-            $attempts = @(Get-EmulatorRequest -Emulator $Emulator -RouteName $Route)
+            $attempts = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $Route)
             $attempts.statusCode | Should -Be @(429, 200)
             $waited = ([datetimeoffset] $attempts[1].arrivedAt) - ([datetimeoffset] $attempts[0].completedAt)
             $waited.TotalMilliseconds | Should -BeGreaterOrEqual 900 -Because 'Retry-After: 1 asks for a one-second wait'
@@ -480,7 +480,7 @@ Describe 'SecurID cmdlets against the emulator' {
             $failures[0].FullyQualifiedErrorId | Should -Be 'RateLimited,TokenAdmin.SecurId.RemoveSecurIdHardwareTokenCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
             $failures[0].TargetObject | Should -Be '000200000002'
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName $DeleteRoute).statusCode | Should -Be @(429, 429)
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $DeleteRoute).statusCode | Should -Be @(429, 429)
             Test-SecurIdToken -SerialNumber '000200000002' | Should -BeTrue
         }
 
@@ -494,7 +494,7 @@ Describe 'SecurID cmdlets against the emulator' {
             $failures[0].FullyQualifiedErrorId | Should -Be 'ServiceError,TokenAdmin.SecurId.RemoveSecurIdHardwareTokenCommand'
             $failures[0].TargetObject | Should -Be '000200000005'
             $failures[0].ToString() | Should -BeLike '*Unable to complete service call*'
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName $DeleteRoute).statusCode | Should -Be @(500)
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $DeleteRoute).statusCode | Should -Be @(500)
             Test-SecurIdToken -SerialNumber '000200000005' | Should -BeTrue
         }
     }
@@ -525,7 +525,7 @@ Describe 'SecurID cmdlets against the emulator' {
                     $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'SecurIdPermissionDenied,*'
                 })
             $refusals | Should -HaveCount 1 -Because 'the Help Desk refusal (an error record) must have been captured too'
-            @(Get-EmulatorRequest -Emulator $Emulator -RouteName $DeleteRoute).statusCode | Should -Be @(200, 403)
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName $DeleteRoute).statusCode | Should -Be @(200, 403)
         }
     }
 }

@@ -19,3 +19,33 @@ function Get-TokenAdminModuleManifest {
 
     $script:ModuleManifest
 }
+function Remove-TokenAdminTestSession {
+    <#
+    .SYNOPSIS
+        Ends a Pester file's session: disconnects and removes TokenAdmin, then stops the emulator.
+
+    .DESCRIPTION
+        For AfterAll blocks. Each step runs only if its part was set up, so it is safe after a
+        BeforeAll that failed halfway.
+
+    .PARAMETER Emulator
+        The object Start-TokenAdminEmulator returned, or $null.
+
+    .EXAMPLE
+        AfterAll { Remove-TokenAdminTestSession -Emulator $Emulator }
+    #>
+    [CmdletBinding()]
+    param(
+        [AllowNull()]
+        [psobject] $Emulator
+    )
+
+    if (Get-Module -Name 'TokenAdmin') {
+        Disconnect-TokenAdmin
+        Remove-Module -Name 'TokenAdmin' -Force
+    }
+
+    if ($Emulator) {
+        Stop-TokenAdminEmulator -Emulator $Emulator
+    }
+}

@@ -210,7 +210,7 @@ try {
     foreach ($latency in @(if ('Removal' -in $Section) { $LatencyMs })) {
         $emulator = Start-TokenAdminEmulator -Configuration $Configuration -ArgumentList @('--hdc-tokens', "$Items") -TimeoutSec 120
         try {
-            $credential = Get-EmulatorDemoCredential -Emulator $emulator
+            $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $emulator
             $common = @($manifest, $emulator.HdcBaseUri.AbsoluteUri, $credential.UserName, $credential.GetNetworkCredential().Password, $owner)
             $variants = @(foreach ($c in $Concurrency) {
                     [pscustomobject]@{ Name = "Remove-AuthToken -ThrottleLimit $c"; Kind = 'module'; Concurrency = $c }
@@ -278,7 +278,7 @@ try {
     if ('Warm' -in $Section) {
     $emulator = Start-TokenAdminEmulator -Configuration $Configuration -ArgumentList @('--hdc-tokens', "$($Items + $Warmup)") -TimeoutSec 120
     try {
-        $credential = Get-EmulatorDemoCredential -Emulator $emulator
+        $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $emulator
         $common = @($manifest, $emulator.HdcBaseUri.AbsoluteUri, $credential.UserName, $credential.GetNetworkCredential().Password, $owner)
         $warmVariants = [ordered]@{
             "Remove-AuthToken -ThrottleLimit $warmConcurrency" = { Invoke-Child -Script $removalPath -ArgumentList ($common + @('module', $warmConcurrency, $Items, $Warmup)) }
@@ -314,7 +314,7 @@ try {
     $listingRows = foreach ($size in @(if ('Listing' -in $Section) { $ListSizes })) {
         $emulator = Start-TokenAdminEmulator -Configuration $Configuration -ArgumentList @('--hdc-tokens', "$size") -TimeoutSec 300
         try {
-            $credential = Get-EmulatorDemoCredential -Emulator $emulator
+            $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $emulator
             $common = @($manifest, $emulator.HdcBaseUri.AbsoluteUri, $credential.UserName, $credential.GetNetworkCredential().Password)
             $kinds = @('module') + @(if ($size -le 100000) { 'irm' })
             foreach ($kind in $kinds) {

@@ -22,6 +22,7 @@ internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedS
         "POST /_emulator/faults",
         "DELETE /_emulator/faults",
         "POST /_emulator/reset",
+        "POST /_emulator/seed",
         "GET /_emulator/requests",
     ];
 
@@ -32,6 +33,7 @@ internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedS
         admin.MapPost("/faults", AddFaultsAsync);
         admin.MapDelete("/faults", ClearFaults);
         admin.MapPost("/reset", Reset);
+        admin.MapPost("/seed", SeedAsync);
         admin.MapGet("/requests", ListRequests);
     }
 
@@ -102,6 +104,49 @@ internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedS
     {
         host.Reset();
         return Results.NoContent();
+    }
+
+    /// <summary>
+    /// <c>{"hdc": {...}, "securid": {...}, ...}</c>: each section goes to its service. Every section is
+    /// checked before any is added, so a mistake anywhere adds nothing.
+    /// </summary>
+    private async Task<IResult> SeedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return BadRequest($"Body is not JSON: {exception.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return BadRequest("Body must be an object with a section per service, e.g. {\"hdc\":{\"tokens\":[...]}}.");
+            }
+
+            var prepared = new List<(string Service, Func<int> Add)>();
+            try
+            {
+                foreach (var section in document.RootElement.EnumerateObject())
+                {
+                    var service = services.FirstOrDefault(candidate => string.Equals(candidate.Key, section.Name, StringComparison.OrdinalIgnoreCase))
+                        ?? throw new SeedException($"There is no service '{section.Name}'; the services are {string.Join(", ", services.Select(candidate => candidate.Key))}.");
+                    prepared.Add((service.Key, service.PrepareSeed(section.Value)));
+                }
+            }
+            catch (SeedException exception)
+            {
+                return BadRequest(exception.Message);
+            }
+
+            var added = prepared.ToDictionary(step => step.Service, step => step.Add(), StringComparer.Ordinal);
+            return Results.Json(new SeedSummary(added), EmulatorJsonContext.Default.SeedSummary, JsonResults.ContentType);
+        }
     }
 
     private IResult ListRequests() =>

@@ -30,5 +30,8 @@ internal sealed record FaultStepRequest(int? Status, string? RetryAfter, string?
 /// <summary>The route's fault state after a <c>POST /_emulator/faults</c>.</summary>
 internal sealed record FaultSummary(string Route, int PendingSteps, int? LatencyMs);
 
+/// <summary><c>POST /_emulator/seed</c>: how many items each service added.</summary>
+internal sealed record SeedSummary(IReadOnlyDictionary<string, int> Added);
+
 /// <summary><c>GET /_emulator/requests</c>.</summary>
 internal sealed record JournalSnapshot(IReadOnlyList<JournalEntry> Requests);

@@ -25,6 +25,23 @@ internal sealed class ApstrataService(ApstrataState state, ApstrataOptions optio
 
     public void Reset() => state.Reset();
 
+    /// <summary><c>{"tokens":[{"login":"dreyes"}]}</c>: a token of that login, as a generate with the default 1,800 s expiry would make.</summary>
+    public Func<int> PrepareSeed(System.Text.Json.JsonElement section)
+    {
+        var items = SeedSection.Items(section, ServiceKey, "tokens");
+        var logins = new List<string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            logins.Add(SeedSection.RequiredString(items[i], $"{ServiceKey}.tokens[{i}]", "login"));
+        }
+
+        return () =>
+        {
+            logins.ForEach(login => state.Generate(login, TimeSpan.FromSeconds(1800), TimeSpan.FromSeconds(7200)));
+            return logins.Count;
+        };
+    }
+
     public IResult InjectedFault(int statusCode) =>
         ApstrataWire.Failure(json: true, statusCode, statusCode >= 500 ? "INTERNAL_ERROR" : FaultResponses.ErrorCodeFor(statusCode), FaultResponses.MessageFor(statusCode));
 

@@ -17,7 +17,8 @@ internal static class EmulatorCommandLine
     public static string Usage { get; } = """
         TokenAdmin emulator: the services TokenAdmin administers, in memory, on 127.0.0.1.
 
-        Usage: dotnet run --project src/TokenAdmin.Emulator -- [options]
+        Usage: tokenadmin-emulator [options]
+               (from source: dotnet run --project src/TokenAdmin.Emulator -- [options])
 
         Options:
           --port <n>                 HTTP port (default 5080; 0 picks a free port)
@@ -41,8 +42,16 @@ internal static class EmulatorCommandLine
           --help                     show this help
 
         Routes: {{ROUTES}}
-        Admin endpoint: GET /_emulator (info), POST/DELETE /_emulator/faults, POST /_emulator/reset,
-                        GET /_emulator/requests
+        Control API (no authentication, never faulted or journaled):
+          GET    /_emulator           base URLs, demo credentials, routes
+          POST   /_emulator/reset     seed data back (token values drawn afresh), faults and journal cleared
+          POST   /_emulator/seed      add data: {"hdc":{"tokens":[{"userId":n,"userFullName":"..","contexts":[".."]}]},
+                                      "securid":{"tokens":[{"serialNumber":"..","assignedTo":".."}]},
+                                      "apstrata":{"tokens":[{"login":".."}]}}; reset removes it
+          POST   /_emulator/faults    {"route":"..","steps":[{"status":429,"retryAfter":"1"},{"abort":true}],
+                                      "latencyMs":n,"concurrencyLimit":n,"concurrencyRetryAfter":".."}
+          DELETE /_emulator/faults    every fault, latency and limit removed
+          GET    /_emulator/requests  the request journal, in arrival order
 
         Exit codes: 0 stopped normally, 1 could not start, 2 invalid options.
         """.Replace("{{ROUTES}}", WrapList([.. EmulatorHost.RouteNames, "* (every route)"], "        "), StringComparison.Ordinal)

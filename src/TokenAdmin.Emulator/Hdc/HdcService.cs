@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -49,6 +50,48 @@ internal sealed class HdcService(HdcOptions options, HdcState state) : IEmulated
     }
 
     public void Reset() => state.Reset();
+
+    /// <summary><c>{"tokens":[{"userId":5001,"userFullName":"Dana Reyes","contexts":["ReadDocuments"]}]}</c>: a user new to the directory is added with that name.</summary>
+    public Func<int> PrepareSeed(JsonElement section)
+    {
+        var newUsers = new Dictionary<long, string>();
+        var tokens = new List<(long UserId, string[] Contexts)>();
+        var items = SeedSection.Items(section, ServiceKey, "tokens");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"{ServiceKey}.tokens[{i}]";
+            var userId = SeedSection.RequiredInt64(items[i], path, "userId");
+            var fullName = SeedSection.OptionalString(items[i], path, "userFullName");
+            if (!state.UserExists(userId) && !newUsers.ContainsKey(userId))
+            {
+                newUsers[userId] = fullName ?? throw new SeedException($"{path}: user {userId} is not in the directory; give userFullName to add them.");
+            }
+
+            var contexts = SeedSection.Strings(items[i], path, "contexts");
+            var unknown = contexts.Where(name => state.FindContext(name) is null).ToArray();
+            if (contexts.Count == 0 || unknown.Length > 0)
+            {
+                throw new SeedException($"{path}.contexts names no context or one that does not exist ({string.Join(", ", unknown)}); the contexts are {string.Join(", ", state.Contexts.Select(context => context.Name))}.");
+            }
+
+            tokens.Add((userId, [.. contexts]));
+        }
+
+        return () =>
+        {
+            foreach (var (userId, fullName) in newUsers)
+            {
+                state.AddUser(userId, fullName);
+            }
+
+            foreach (var (userId, contexts) in tokens)
+            {
+                state.AddToken(userId, contexts);
+            }
+
+            return tokens.Count;
+        };
+    }
 
     public IResult InjectedFault(int statusCode) => FaultResponses.Default(statusCode);
 

@@ -13,4 +13,5 @@ namespace TokenAdmin.Emulator;
 [JsonSerializable(typeof(FaultRequest))]
 [JsonSerializable(typeof(FaultSummary))]
 [JsonSerializable(typeof(JournalSnapshot))]
+[JsonSerializable(typeof(SeedSummary))]
 internal sealed partial class EmulatorJsonContext : JsonSerializerContext;

@@ -24,6 +24,13 @@ internal interface IEmulatedService
     void Reset();
 
     /// <summary>
+    /// Adds what a test arranges (POST /_emulator/seed, the service's section of the body) on top of
+    /// the seed data; Reset removes it again. Checks it all and returns what adds it (and counts the
+    /// items added), so a request with a mistake anywhere adds nothing; throws <see cref="SeedException"/> naming it.
+    /// </summary>
+    Func<int> PrepareSeed(System.Text.Json.JsonElement section) => throw new SeedException($"The {Key} service has nothing to seed.");
+
+    /// <summary>
     /// The default response of an injected status fault on one of the service's routes, in the
     /// service's own error shape, so clients parse a fault as they would parse the real failure.
     /// </summary>

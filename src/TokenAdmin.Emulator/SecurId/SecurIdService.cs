@@ -83,6 +83,42 @@ internal sealed class SecurIdService(SecurIdState state, SecurIdOptions options,
 
     public void Reset() => state.Reset();
 
+    /// <summary>
+    /// <c>{"tokens":[{"serialNumber":"000300000001","assignedTo":"dreyes","name":"Dana's token","status":"Disabled"}]}</c>:
+    /// new hardware tokens, enabled and unassigned unless the item says otherwise.
+    /// </summary>
+    public Func<int> PrepareSeed(System.Text.Json.JsonElement section)
+    {
+        var now = timeProvider.GetUtcNow();
+        var records = new List<SecurIdTokenRecord>();
+        var items = SeedSection.Items(section, ServiceKey, "tokens");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = $"{ServiceKey}.tokens[{i}]";
+            var serial = SeedSection.RequiredString(items[i], path, "serialNumber");
+            if (state.Find(serial) is not null || records.Exists(record => record.TokenSerialNumber == serial))
+            {
+                throw new SeedException($"{path}: a token with serial number {serial} exists already.");
+            }
+
+            var assignedTo = SeedSection.OptionalString(items[i], path, "assignedTo");
+            var status = SeedSection.OptionalString(items[i], path, "status") switch
+            {
+                null => SecurIdTokenStatus.Enabled,
+                { } text when Enum.TryParse<SecurIdTokenStatus>(text, ignoreCase: true, out var parsed) => parsed,
+                { } text => throw new SeedException($"{path}.status is Enabled or Disabled, not '{text}'."),
+            };
+            records.Add(new SecurIdTokenRecord(serial, SecurIdSeedData.DeviceType, status, assignedTo, assignedTo is null ? null : "seed@emulator",
+                assignedTo is null ? null : now, now, null, now.AddYears(5), SeedSection.OptionalString(items[i], path, "name"), PinSet: assignedTo is not null));
+        }
+
+        return () =>
+        {
+            records.ForEach(state.Add);
+            return records.Count;
+        };
+    }
+
     public IResult InjectedFault(int statusCode) => SecurIdErrors.Fault(statusCode);
 
     /// <summary>Writes both demo key files into <paramref name="directory"/> and remembers them for <see cref="Describe"/>.</summary>

@@ -1,5 +1,5 @@
 # Starting, watching and stopping the emulator process.
-# Dot-sourced by ../EmulatorSupport.psm1 (module scope: $script: variables are shared).
+# Dot-sourced by ../TokenAdmin.Testing.psm1 (module scope: $script: variables are shared).
 
 $script:PollIntervalMilliseconds = 100
 $script:StopGracePeriodMilliseconds = 5000
@@ -118,24 +118,27 @@ function Start-TokenAdminEmulator {
         Starts the TokenAdmin emulator on a free 127.0.0.1 port and waits until it listens.
 
     .DESCRIPTION
-        Runs the BUILT emulator (dotnet src/TokenAdmin.Emulator/bin/<Configuration>/<tfm>/TokenAdmin.Emulator.dll),
-        building it first when the dll is missing, with --port 0 and --url-file in a fresh temporary
-        folder, and --key-dir in that folder too (unless -ArgumentList names one), so the SecurID demo
-        API key files the emulator writes are deleted with the folder even when the process is killed
-        (Windows). Polls for the url file every 100 ms for up to -TimeoutSec seconds; fails with the
-        emulator's standard error if it exits first. Its console output (which lists the demo
-        credentials) goes to a log file in that folder, never to the console.
+        Finds the emulator (see -Command), starts it with --port 0 and --url-file in a fresh
+        temporary folder, and --key-dir in that folder too (unless -ArgumentList names one), so the
+        SecurID demo API key files the emulator writes are deleted with the folder even when the
+        process is killed (Windows). Polls for the url file every 100 ms for up to -TimeoutSec
+        seconds; fails with the emulator's standard error if it exits first. Its console output
+        (which lists the demo credentials) goes to a log file in that folder, never to the console.
 
         If anything fails or the caller presses Ctrl+C before the emulator object is returned, the
         process is stopped: it never outlives a failed start. Stop it with Stop-TokenAdminEmulator.
 
-    .PARAMETER Configuration
-        Debug or Release. Default: $env:TOKENADMIN_CONFIGURATION when set, else the most recently
-        built of the two, else Release.
+    .PARAMETER Command
+        The emulator to run: a program and its leading arguments, e.g. 'dotnet', './TokenAdmin.Emulator.dll'.
+        Without it, the first of: $env:TOKENADMIN_EMULATOR (the tokenadmin-emulator executable or
+        TokenAdmin.Emulator.dll); the TokenAdmin.Emulator tool of a local tool manifest
+        (.config/dotnet-tools.json at or above the current folder, restored with dotnet tool restore);
+        tokenadmin-emulator on PATH (dotnet tool install --global or --tool-path); ~/.dotnet/tools.
 
     .PARAMETER ArgumentList
-        Extra emulator options, e.g. '--https', '--hdc-auth', 'basic', '--fault', 'hdc.tokens.list=429:1'.
-        --port and --url-file are set by this function; --key-dir too, unless given here.
+        Extra emulator options, e.g. '--https', '--hdc-auth', 'basic', '--fault', 'hdc.tokens.list=429:1'
+        (tokenadmin-emulator --help lists them). --port and --url-file are set by this function;
+        --key-dir too, unless given here.
 
     .PARAMETER TimeoutSec
         How long to wait for the emulator to listen (default 30).
@@ -143,19 +146,20 @@ function Start-TokenAdminEmulator {
     .OUTPUTS
         An object with BaseUri and HdcBaseUri ([uri]; HttpsBaseUri and HttpsHdcBaseUri with --https,
         else $null), Process, UrlFile, WorkingDirectory, SecurIdKeyDirectory (the --key-dir this function
-        chose, $null when -ArgumentList named one), StandardOutputPath and StandardErrorPath. The key
-        files themselves: Get-EmulatorSecurIdKeyFile.
+        chose, $null when -ArgumentList named one), StandardOutputPath and StandardErrorPath. The
+        services' own base URLs and demo accounts: Get-TokenAdminEmulatorInfo and the
+        Get-TokenAdminEmulator*Credential/Account/KeyFile functions, or Connect-TokenAdminEmulator.
 
     .EXAMPLE
-        $emulator = Start-TokenAdminEmulator -ArgumentList '--https'
-        try { Connect-AuthTokenService -BaseUri $emulator.HdcBaseUri -Credential (Get-EmulatorDemoCredential -Emulator $emulator) }
+        $emulator = Start-TokenAdminEmulator
+        try { Connect-TokenAdminEmulator -Emulator $emulator; Get-AuthToken }
         finally { Stop-TokenAdminEmulator -Emulator $emulator }
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
-        [ValidateSet('Debug', 'Release')]
-        [string] $Configuration,
+        [ValidateNotNullOrEmpty()]
+        [string[]] $Command,
 
         [AllowEmptyCollection()]
         [string[]] $ArgumentList = @(),
@@ -169,15 +173,14 @@ function Start-TokenAdminEmulator {
         throw "Start-TokenAdminEmulator sets --port and --url-file itself; remove $($reserved -join ', ') from -ArgumentList."
     }
 
-    $assembly = Resolve-EmulatorAssembly -Configuration $Configuration
-    $dotnet = Get-DotNetPath
+    $launch = Resolve-TokenAdminEmulatorCommand -Command $Command
 
     $workingDirectory = Join-Path ([System.IO.Path]::GetTempPath()) ('TokenAdmin.Emulator.' + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $workingDirectory
     $urlFile = Join-Path $workingDirectory 'url.txt'
     $standardOutputPath = Join-Path $workingDirectory 'stdout.log'
     $standardErrorPath = Join-Path $workingDirectory 'stderr.log'
-    $arguments = @($assembly, '--port', '0', '--url-file', $urlFile) + $ArgumentList
+    $arguments = @($launch.Arguments) + @('--port', '0', '--url-file', $urlFile) + $ArgumentList
     # The SecurID demo key files hold private keys: keep them inside the folder that is always deleted.
     $securIdKeyDirectory = $null
     $namesKeyDirectory = @($ArgumentList | Where-Object -FilterScript { ($_ -split '=', 2)[0] -eq '--key-dir' }).Count -gt 0
@@ -190,7 +193,7 @@ function Start-TokenAdminEmulator {
     $emulator = $null
     try {
         $startParameters = @{
-            FilePath               = $dotnet
+            FilePath               = $launch.FilePath
             ArgumentList           = ConvertTo-ProcessArgumentString -ArgumentList $arguments
             WorkingDirectory       = $workingDirectory
             # The banner lists the demo passwords: keep it out of the console and out of CI logs.
@@ -218,7 +221,7 @@ function Start-TokenAdminEmulator {
             }
 
             if ($stopwatch.Elapsed.TotalSeconds -ge $TimeoutSec) {
-                throw "The emulator did not write its url file within $TimeoutSec s. Its error output:$([System.Environment]::NewLine)$(Read-EmulatorLog -Path $standardErrorPath)$([System.Environment]::NewLine)Try it by hand: dotnet run --project src/TokenAdmin.Emulator -- --port 0"
+                throw "The emulator did not write its url file within $TimeoutSec s. Its error output:$([System.Environment]::NewLine)$(Read-EmulatorLog -Path $standardErrorPath)$([System.Environment]::NewLine)Try it by hand: $($launch.Display) --port 0"
             }
 
             Start-Sleep -Milliseconds $script:PollIntervalMilliseconds
@@ -245,7 +248,7 @@ function Start-TokenAdminEmulator {
             StandardOutputPath  = $standardOutputPath
             StandardErrorPath   = $standardErrorPath
         }
-        Write-Verbose "Emulator (process $($process.Id), $assembly) listening at $baseUri"
+        Write-Verbose "Emulator (process $($process.Id), $($launch.Display)) listening at $baseUri"
         $emulator
     }
     finally {
@@ -282,36 +285,5 @@ function Stop-TokenAdminEmulator {
     process {
         Stop-EmulatorProcess -Process $Emulator.Process
         Remove-EmulatorWorkingDirectory -Path $Emulator.WorkingDirectory
-    }
-}
-
-function Remove-TokenAdminTestSession {
-    <#
-    .SYNOPSIS
-        Ends a Pester file's session: disconnects and removes TokenAdmin, then stops the emulator.
-
-    .DESCRIPTION
-        For AfterAll blocks. Each step runs only if its part was set up, so it is safe after a
-        BeforeAll that failed halfway.
-
-    .PARAMETER Emulator
-        The object Start-TokenAdminEmulator returned, or $null.
-
-    .EXAMPLE
-        AfterAll { Remove-TokenAdminTestSession -Emulator $Emulator }
-    #>
-    [CmdletBinding()]
-    param(
-        [AllowNull()]
-        [psobject] $Emulator
-    )
-
-    if (Get-Module -Name 'TokenAdmin') {
-        Disconnect-TokenAdmin
-        Remove-Module -Name 'TokenAdmin' -Force
-    }
-
-    if ($Emulator) {
-        Stop-TokenAdminEmulator -Emulator $Emulator
     }
 }

@@ -1,7 +1,7 @@
 # PowerClerk: the demo accounts (with and without MFA) as the emulator describes them.
-# Dot-sourced by ../EmulatorSupport.psm1 (module scope: $script: variables are shared).
+# Dot-sourced by ../TokenAdmin.Testing.psm1 (module scope: $script: variables are shared).
 
-function Get-EmulatorPowerClerkAccount {
+function Get-TokenAdminEmulatorPowerClerkAccount {
     <#
     .SYNOPSIS
         A PowerClerk demo account: BaseUri, Credential, ApiKey and (role mfa) TotpSecret as SecureStrings.
@@ -16,7 +16,7 @@ function Get-EmulatorPowerClerkAccount {
         mfa (the account with MFA, whose TOTP seed the emulator prints) or plain (no MFA).
 
     .EXAMPLE
-        $pc = Get-EmulatorPowerClerkAccount -Emulator $Emulator
+        $pc = Get-TokenAdminEmulatorPowerClerkAccount -Emulator $Emulator
         Connect-PowerClerk -BaseUri $pc.BaseUri -Credential $pc.Credential -ApiKey $pc.ApiKey -TotpSecret $pc.TotpSecret
     #>
     [CmdletBinding(DefaultParameterSetName = 'Emulator')]
@@ -33,7 +33,7 @@ function Get-EmulatorPowerClerkAccount {
     )
 
     if ($PSCmdlet.ParameterSetName -eq 'Emulator') {
-        $Info = Get-EmulatorInfo -Emulator $Emulator
+        $Info = Get-TokenAdminEmulatorInfo -Emulator $Emulator
     }
 
     $service = @($Info.services | Where-Object -Property key -EQ -Value 'powerclerk')

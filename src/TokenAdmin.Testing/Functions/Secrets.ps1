@@ -1,7 +1,7 @@
 # Every demo secret, and finding any of them in text.
-# Dot-sourced by ../EmulatorSupport.psm1 (module scope: $script: variables are shared).
+# Dot-sourced by ../TokenAdmin.Testing.psm1 (module scope: $script: variables are shared).
 
-function Get-EmulatorDemoSecret {
+function Get-TokenAdminEmulatorSecret {
     <#
     .SYNOPSIS
         Every secret the emulator's demo credentials consist of, as needles for "never shown" tests.
@@ -10,12 +10,12 @@ function Get-EmulatorDemoSecret {
         Returns objects with Name (a description that is safe to print) and Value (the secret):
         each demo password, secret, API key and TOTP seed of every service, the Base64
         "user:password" an HTTP Basic header would carry, each bearer access token, the private key of each SecurID demo key file (one needle per line of
-        the PEM body: its first 20 characters) and, in proxy mode, the proxy password. Find-LeakedSecret
+        the PEM body: its first 20 characters) and, in proxy mode, the proxy password. Find-TokenAdminEmulatorSecret
         looks for them in a text. JWTs are made per request and are not among them: look for "eyJ"
         (the base64url of '{"' every JWT starts with).
 
     .EXAMPLE
-        $needles = Get-EmulatorDemoSecret -Emulator $emulator
+        $needles = Get-TokenAdminEmulatorSecret -Emulator $emulator
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -24,7 +24,7 @@ function Get-EmulatorDemoSecret {
         [psobject] $Emulator
     )
 
-    $info = Get-EmulatorInfo -Emulator $Emulator
+    $info = Get-TokenAdminEmulatorInfo -Emulator $Emulator
     foreach ($service in $info.services) {
         foreach ($credential in $service.credentials) {
             $label = "$($service.key) $($credential.role) $($credential.scheme)"
@@ -55,19 +55,19 @@ function Get-EmulatorDemoSecret {
     }
 }
 
-function Find-LeakedSecret {
+function Find-TokenAdminEmulatorSecret {
     <#
     .SYNOPSIS
         The names of the secrets that appear in a text; nothing when none does.
 
     .DESCRIPTION
-        -Secret takes objects with Name and Value, as Get-EmulatorDemoSecret returns them. Each Value
+        -Secret takes objects with Name and Value, as Get-TokenAdminEmulatorSecret returns them. Each Value
         of 6 characters or more is looked for case-insensitively; the Names of those found are
         returned, sorted and unique. Names describe secrets without holding them, so a failing
         assertion on this output prints no secret (an assertion on the text itself would).
 
     .EXAMPLE
-        Find-LeakedSecret -Text ($connection | Format-List | Out-String) -Secret $needles | Should -BeNullOrEmpty
+        Find-TokenAdminEmulatorSecret -Text ($connection | Format-List | Out-String) -Secret $needles | Should -BeNullOrEmpty
     #>
     [CmdletBinding()]
     [OutputType([string])]
@@ -92,7 +92,7 @@ function Find-LeakedSecret {
     $leaked | Sort-Object -Unique
 }
 
-function ConvertTo-TokenFingerprint {
+function ConvertTo-TokenAdminFingerprint {
     <#
     .SYNOPSIS
         A token's fingerprint as TokenAdmin computes it: the first 12 hex digits of its SHA-256.
@@ -102,7 +102,7 @@ function ConvertTo-TokenFingerprint {
         without printing the secret, and checks the Fingerprint contract independently.
 
     .EXAMPLE
-        ConvertTo-TokenFingerprint -Token $stateToken.token
+        ConvertTo-TokenAdminFingerprint -Token $stateToken.token
     #>
     [CmdletBinding()]
     [OutputType([string])]

@@ -1,7 +1,7 @@
 # apstrata: the demo account (owner and user) as the emulator describes it.
-# Dot-sourced by ../EmulatorSupport.psm1 (module scope: $script: variables are shared).
+# Dot-sourced by ../TokenAdmin.Testing.psm1 (module scope: $script: variables are shared).
 
-function Get-EmulatorApstrataAccount {
+function Get-TokenAdminEmulatorApstrataAccount {
     <#
     .SYNOPSIS
         The apstrata demo account: BaseUri, AuthKey, the owner Secret (SecureString) and a user Credential.
@@ -10,7 +10,7 @@ function Get-EmulatorApstrataAccount {
         The emulator's description (GET /_emulator) when the caller already has it (the demo), instead of -Emulator.
 
     .EXAMPLE
-        $ap = Get-EmulatorApstrataAccount -Emulator $Emulator
+        $ap = Get-TokenAdminEmulatorApstrataAccount -Emulator $Emulator
         Connect-Apstrata -AuthKey $ap.AuthKey -BaseUri $ap.BaseUri -Secret $ap.Secret
     #>
     [CmdletBinding(DefaultParameterSetName = 'Emulator')]
@@ -24,7 +24,7 @@ function Get-EmulatorApstrataAccount {
     )
 
     if ($PSCmdlet.ParameterSetName -eq 'Emulator') {
-        $Info = Get-EmulatorInfo -Emulator $Emulator
+        $Info = Get-TokenAdminEmulatorInfo -Emulator $Emulator
     }
 
     $service = @($Info.services | Where-Object -Property key -EQ -Value 'apstrata')

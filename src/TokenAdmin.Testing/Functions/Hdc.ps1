@@ -1,5 +1,5 @@
 # HDC: the demo credentials and the service's own view of its tokens.
-# Dot-sourced by ../EmulatorSupport.psm1 (module scope: $script: variables are shared).
+# Dot-sourced by ../TokenAdmin.Testing.psm1 (module scope: $script: variables are shared).
 
 function Get-HdcCredentialEntry {
     <# One demo credential as GET /_emulator describes it: role, scheme and values (userName/password or accessToken). #>
@@ -15,7 +15,7 @@ function Get-HdcCredentialEntry {
         [string] $Scheme
     )
 
-    $info = Get-EmulatorInfo -Emulator $Emulator
+    $info = Get-TokenAdminEmulatorInfo -Emulator $Emulator
     $hdc = @($info.services | Where-Object -Property key -EQ -Value 'hdc')
     if ($hdc.Count -eq 0) {
         throw "The emulator at $($Emulator.BaseUri) does not describe an 'hdc' service (GET /_emulator)."
@@ -29,7 +29,7 @@ function Get-HdcCredentialEntry {
     $entry
 }
 
-function Get-EmulatorHdcToken {
+function Get-TokenAdminEmulatorHdcToken {
     <#
     .SYNOPSIS
         The emulator's HDC tokens as the service itself lists them, read without TokenAdmin.
@@ -38,11 +38,11 @@ function Get-EmulatorHdcToken {
         GET <hdc>/api/authtokens/json with the demo admin credential, straight from Invoke-RestMethod:
         an independent view of the state for assertions. Each item has context (name, code),
         userId, userFullName, token (THE SECRET VALUE: never print it; compare fingerprints, see
-        ConvertTo-TokenFingerprint) and lastUpdate. These requests are journaled with a marker
-        User-Agent that Get-EmulatorRequest leaves out by default.
+        ConvertTo-TokenAdminFingerprint) and lastUpdate. These requests are journaled with a marker
+        User-Agent that Get-TokenAdminEmulatorJournal leaves out by default.
 
     .EXAMPLE
-        (Get-EmulatorHdcToken -Emulator $emulator).userId
+        (Get-TokenAdminEmulatorHdcToken -Emulator $emulator).userId
     #>
     [CmdletBinding()]
     param(
@@ -50,7 +50,7 @@ function Get-EmulatorHdcToken {
         [psobject] $Emulator
     )
 
-    $info = Get-EmulatorInfo -Emulator $Emulator
+    $info = Get-TokenAdminEmulatorInfo -Emulator $Emulator
     $adminCredentials = @($info.services |
             Where-Object -Property key -EQ -Value 'hdc' |
             ForEach-Object -Process { $_.credentials } |
@@ -80,7 +80,7 @@ function Get-EmulatorHdcToken {
     }
 }
 
-function Get-EmulatorDemoCredential {
+function Get-TokenAdminEmulatorHdcCredential {
     <#
     .SYNOPSIS
         The emulator's demo HDC account (admin or reader) as a PSCredential.
@@ -91,7 +91,7 @@ function Get-EmulatorDemoCredential {
         SecureString from plain text is acceptable here and nowhere else.
 
     .EXAMPLE
-        Connect-AuthTokenService -BaseUri $emulator.HdcBaseUri -Credential (Get-EmulatorDemoCredential -Emulator $emulator -Role admin)
+        Connect-AuthTokenService -BaseUri $emulator.HdcBaseUri -Credential (Get-TokenAdminEmulatorHdcCredential -Emulator $emulator -Role admin)
     #>
     [CmdletBinding()]
     [OutputType([pscredential])]
@@ -108,16 +108,16 @@ function Get-EmulatorDemoCredential {
     [pscredential]::new($entry.values.userName, $password)
 }
 
-function Get-EmulatorDemoAccessToken {
+function Get-TokenAdminEmulatorHdcAccessToken {
     <#
     .SYNOPSIS
         The emulator's demo HDC bearer access token (admin or reader) as a SecureString.
 
     .DESCRIPTION
-        Read from GET /_emulator. Public demo secret (see Get-EmulatorDemoCredential).
+        Read from GET /_emulator. Public demo secret (see Get-TokenAdminEmulatorHdcCredential).
 
     .EXAMPLE
-        Connect-AuthTokenService -BaseUri $emulator.HdcBaseUri -AccessToken (Get-EmulatorDemoAccessToken -Emulator $emulator)
+        Connect-AuthTokenService -BaseUri $emulator.HdcBaseUri -AccessToken (Get-TokenAdminEmulatorHdcAccessToken -Emulator $emulator)
     #>
     [CmdletBinding()]
     [OutputType([securestring])]

@@ -1,5 +1,5 @@
 # The .NET SDK on PATH: what build.ps1 and the emulator helpers run.
-# Dot-sourced by ../EmulatorSupport.psm1 (module scope: $script: variables are shared).
+# Dot-sourced by ../TokenAdmin.Testing.psm1 (module scope: $script: variables are shared).
 
 function Get-DotNetPath {
     <#

@@ -1,5 +1,5 @@
 # SecurID: the demo key files and API keys.
-# Dot-sourced by ../EmulatorSupport.psm1 (module scope: $script: variables are shared).
+# Dot-sourced by ../TokenAdmin.Testing.psm1 (module scope: $script: variables are shared).
 
 # The SecurID demo keys' roles: parameter value -> the role name GET /_emulator shows.
 $script:SecurIdRoleNames = @{
@@ -24,7 +24,7 @@ function Get-SecurIdCredentialEntry {
     )
 
     $roleName = $script:SecurIdRoleNames[$Role]
-    $info = Get-EmulatorInfo -Emulator $Emulator
+    $info = Get-TokenAdminEmulatorInfo -Emulator $Emulator
     $securId = @($info.services | Where-Object -Property key -EQ -Value 'securid')
     if ($securId.Count -eq 0) {
         throw "The emulator at $($Emulator.BaseUri) does not describe a 'securid' service (GET /_emulator). Rebuild it: dotnet build src/TokenAdmin.Emulator"
@@ -81,7 +81,7 @@ function Get-PemBodyNeedle {
     }
 }
 
-function Get-EmulatorSecurIdKeyFile {
+function Get-TokenAdminEmulatorSecurIdKeyFile {
     <#
     .SYNOPSIS
         The path of one of the emulator's two SecurID demo API key files.
@@ -99,7 +99,7 @@ function Get-EmulatorSecurIdKeyFile {
         SuperAdministrator (default) or HelpDeskAdministrator.
 
     .EXAMPLE
-        Connect-SecurIdAdmin -KeyFile (Get-EmulatorSecurIdKeyFile -Emulator $emulator -Role HelpDeskAdministrator)
+        Connect-SecurIdAdmin -KeyFile (Get-TokenAdminEmulatorSecurIdKeyFile -Emulator $emulator -Role HelpDeskAdministrator)
     #>
     [CmdletBinding()]
     [OutputType([string])]
@@ -124,24 +124,24 @@ function Get-EmulatorSecurIdKeyFile {
     $path
 }
 
-function Get-EmulatorSecurIdApiKey {
+function Get-TokenAdminEmulatorSecurIdApiKey {
     <#
     .SYNOPSIS
         One of the emulator's SecurID demo API keys as separate values, the private key as a SecureString.
 
     .DESCRIPTION
         For Connect-SecurIdAdmin -AccessId -AccessKey -AdminRestApiUrl (a key kept in a vault rather
-        than a file), and for assertions. Read from the key file Get-EmulatorSecurIdKeyFile names.
+        than a file), and for assertions. Read from the key file Get-TokenAdminEmulatorSecurIdKeyFile names.
         Returns Role, KeyFile, AccessId, AccessKey (the PEM private key as a SecureString),
         AdminRestApiUrl (a string, exactly as the file has it: the JWTs' audience), CustomerName and
         Description. The private key is demo material made by that emulator process, which is why a
-        SecureString may be built from plain text here (see Get-EmulatorDemoCredential).
+        SecureString may be built from plain text here (see Get-TokenAdminEmulatorHdcCredential).
 
     .PARAMETER Role
         SuperAdministrator (default) or HelpDeskAdministrator.
 
     .EXAMPLE
-        $key = Get-EmulatorSecurIdApiKey -Emulator $emulator
+        $key = Get-TokenAdminEmulatorSecurIdApiKey -Emulator $emulator
         Connect-SecurIdAdmin -AccessId $key.AccessId -AccessKey $key.AccessKey -AdminRestApiUrl $key.AdminRestApiUrl
     #>
     [CmdletBinding()]
@@ -154,7 +154,7 @@ function Get-EmulatorSecurIdApiKey {
         [string] $Role = 'SuperAdministrator'
     )
 
-    $path = Get-EmulatorSecurIdKeyFile -Emulator $Emulator -Role $Role
+    $path = Get-TokenAdminEmulatorSecurIdKeyFile -Emulator $Emulator -Role $Role
     $key = Read-SecurIdKeyFile -Path $path
     [pscustomobject]@{
         PSTypeName      = 'TokenAdmin.Emulator.SecurIdApiKey'
