@@ -119,3 +119,50 @@ Connect-AuthTokenService -BaseUri $BaseUri -Credential $credential
         $output | Should -Be @('not recognized', 'tokens:4')
     }
 }
+
+Describe 'Testing your own scripts (README), with nothing but the packaged artifacts' {
+    BeforeAll {
+        # The example's files, exactly as the README shows them.
+        $ExampleDirectory = Join-Path $Scratch 'example'
+        $null = New-Item -ItemType Directory -Path $ExampleDirectory -Force
+        $readme = Get-Content -LiteralPath (Join-Path $RepositoryRoot 'README.md') -Raw
+        $files = [regex]::Matches($readme, "<!-- readme-test: skip \(the example's file (\S+), [^\n]*-->\r?\n``````powershell\r?\n(.*?)\r?\n``````", 'Singleline')
+        foreach ($file in $files) {
+            Set-Content -LiteralPath (Join-Path $ExampleDirectory $file.Groups[1].Value) -Value $file.Groups[2].Value -Encoding utf8
+        }
+
+        $ExampleFiles = @($files | ForEach-Object { $_.Groups[1].Value })
+    }
+
+    It 'finds the example''s script and its tests in the README' {
+        $ExampleFiles | Should -Be @('Remove-Leaver.ps1', 'Remove-Leaver.Tests.ps1')
+    }
+
+    It 'installs the emulator tool and both modules from out/packages and passes the example''s tests' {
+        $PackageExitCode | Should -Be 0 -Because $PackageOutput
+        # A fresh user profile: no module, no tool, no TokenAdmin path of this repository.
+        $output = Invoke-InScratchPwsh -InHome (Join-Path $Scratch 'home-example') -Script @'
+param($PackageDirectory, $Version, $ExampleDirectory, $PesterManifest)
+$PSNativeCommandUseErrorActionPreference = $true
+$tools = Join-Path $HOME 'tools'
+dotnet tool install TokenAdmin.Emulator --tool-path $tools --add-source $PackageDirectory --version $Version | Out-Null
+$env:PATH = $tools + [System.IO.Path]::PathSeparator + $env:PATH
+Register-PSResourceRepository -Name TokenAdminLocal -Uri $PackageDirectory -Trusted
+Install-PSResource -Name TokenAdmin, TokenAdmin.Testing -Repository TokenAdminLocal -Scope CurrentUser -TrustRepository
+Set-Location -LiteralPath $ExampleDirectory
+Import-Module $PesterManifest
+$result = Invoke-Pester -Path . -PassThru -Output None
+foreach ($name in 'TokenAdmin', 'TokenAdmin.Testing') { "base:${name}:$((Get-Module $name).ModuleBase)" }
+"emulator:$((Get-Command tokenadmin-emulator).Source)"
+"result:$($result.PassedCount):$($result.FailedCount):$($result.SkippedCount)"
+$result.Failed | ForEach-Object { "failed:$($_.ExpandedPath): $($_.ErrorRecord)" }
+'@ -Arguments (Join-Path $RepositoryRoot 'out/packages'), $Version, $ExampleDirectory, (Get-Module -Name Pester).Path
+
+        $failures = @($output | Where-Object { $_ -like 'failed:*' }) -join "`n"
+        $output | Should -Contain 'result:3:0:0' -Because $failures
+        foreach ($line in $output | Where-Object { $_ -like 'base:*' }) {
+            ($line -split ':', 3)[2] | Should -BeLike "$Scratch*" -Because 'the modules come from the scratch install'
+        }
+        ($output | Where-Object { $_ -like 'emulator:*' }) -replace '^emulator:', '' | Should -BeLike "$Scratch*"
+    }
+}
