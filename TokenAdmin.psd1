@@ -19,6 +19,7 @@
         'Get-AuthToken'
         'Get-AuthTokenContext'
         'Get-SecurIdHardwareToken'
+        'Get-TokenAdminAuditLog'
         'Get-TokenAdminConnection'
         'New-ApstrataToken'
         'New-AuthToken'
@@ -28,6 +29,7 @@
         'Remove-MfaSessionToken'
         'Remove-SecurIdHardwareToken'
         'Set-AuthToken'
+        'Set-TokenAdminAuditLog'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -71,7 +71,25 @@ public sealed class ServiceHttpClient : IDisposable
     /// <exception cref="ServiceException">The service answered with an error, or could not be reached.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled (Ctrl+C).</exception>
     public Task<ServiceResponse> SendAsync(ServiceRequest request, IHttpTrace? trace, CancellationToken cancellationToken) =>
-        SendCoreAsync(request, null, trace, cancellationToken);
+        RequestTally.Current is { } tally && request.Method != HttpMethod.Get
+            ? SendTalliedAsync(tally, request, trace, cancellationToken)
+            : SendCoreAsync(request, null, trace, cancellationToken);
+
+    /// <summary>An audited change: its attempts and request id go to the item's tally, however it ends.</summary>
+    private async Task<ServiceResponse> SendTalliedAsync(RequestTally tally, ServiceRequest request, IHttpTrace? trace, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await SendCoreAsync(request, null, trace, cancellationToken).ConfigureAwait(false);
+            tally.Record(response.Attempts, response.RequestId);
+            return response;
+        }
+        catch (ServiceException exception)
+        {
+            tally.Record(exception.Attempts, exception.RequestId);
+            throw;
+        }
+    }
 
     /// <summary>
     /// Sends a read whose 2xx body goes to <paramref name="readBody"/> as it arrives, not into

@@ -45,11 +45,13 @@ internal static class EmulatorCommandLine
         Control API (no authentication, never faulted or journaled):
           GET    /_emulator           base URLs, demo credentials, routes
           POST   /_emulator/reset     seed data back (token values drawn afresh), faults and journal cleared
-          POST   /_emulator/seed      add data: {"hdc":{"tokens":[{"userId":n,"userFullName":"..","contexts":[".."]}]},
-                                      "securid":{"tokens":[{"serialNumber":"..","assignedTo":".."}]},
-                                      "apstrata":{"tokens":[{"login":".."}]}}; reset removes it
-          POST   /_emulator/faults    {"route":"..","steps":[{"status":429,"retryAfter":"1"},{"abort":true}],
-                                      "latencyMs":n,"concurrencyLimit":n,"concurrencyRetryAfter":".."}
+          POST   /_emulator/seed      add data, e.g. {"hdc":{"tokens":[{"userId":5001,
+                                      "userFullName":"Dana Reyes","contexts":["ReadDocuments"]}]},
+                                      "securid":{"tokens":[{"serialNumber":"000300000001",
+                                      "assignedTo":"dreyes"}]},"apstrata":{"tokens":[{"login":"dreyes"}]}}
+                                      (checked whole: a mistake adds nothing); reset removes it
+          POST   /_emulator/faults    {"route":"..","latencyMs":n,"concurrencyLimit":n,
+                                      "steps":[{"status":429,"retryAfter":"1"},{"abort":true}]}
           DELETE /_emulator/faults    every fault, latency and limit removed
           GET    /_emulator/requests  the request journal, in arrival order
 

@@ -32,6 +32,8 @@ public sealed class ApstrataConnection : TokenAdminConnection
 
     internal ApstrataClient Client { get; }
 
+    internal override string AuditIdentity => UserName is null ? $"{AuthKey} ({Identity})" : $"{AuthKey} ({Identity} {UserName})";
+
     private protected override void ReleaseResources() => Client.Dispose();
 
     public override string ToString() => $"{Service} {BaseUri} ({AuthKey}, {Identity}{(UserName is null ? string.Empty : " " + UserName)})";

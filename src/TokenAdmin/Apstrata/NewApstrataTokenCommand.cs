@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TokenAdmin.Audit;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Apstrata;
 
@@ -54,14 +55,15 @@ public sealed class NewApstrataTokenCommand : ServiceCommand<ApstrataConnection>
             Seam.ThrowTerminatingError(wrong);
         }
 
-        if (!Seam.ShouldProcess($"apstrata token of {connection.UserName} ({connection.AuthKey}) on {connection.BaseUri}", RenewPresent ? "Renew token" : "Create token"))
+        var change = new AuditTarget(RenewPresent ? "Renew token" : "Create token", nameof(ApstrataToken), connection.UserName ?? string.Empty);
+        if (!ShouldChange(connection, $"apstrata token of {connection.UserName} ({connection.AuthKey}) on {connection.BaseUri}", change))
         {
             return;
         }
 
         var expires = ExpiresAfterSeconds > 0 ? ExpiresAfterSeconds : (int?)null;
         var lifetime = LifetimeSeconds > 0 ? LifetimeSeconds : (int?)null;
-        if (TryRun(ct => RenewPresent ? connection.Client.RenewTokenAsync(Trace, ct) : connection.Client.GenerateTokenAsync(expires, lifetime, Trace, ct),
+        if (TryChange(connection, change, ct => RenewPresent ? connection.Client.RenewTokenAsync(Trace, ct) : connection.Client.GenerateTokenAsync(expires, lifetime, Trace, ct),
                 connection.UserName, out var token))
         {
             Seam.WriteObject(new ApstrataToken(token, connection));

@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using TokenAdmin.Audit;
 using TokenAdmin.Connections;
+using TokenAdmin.Core.Audit;
+using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Apstrata;
 using TokenAdmin.Core.Text;
 using TokenAdmin.Runtime;
@@ -74,7 +77,7 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
 
         foreach (var login in logins.Where(l => _seen.Add(l)))
         {
-            if (Seam.ShouldProcess($"apstrata tokens of {EchoedText.Of(login)} ({connection.AuthKey})", "Remove tokens"))
+            if (ShouldChange(connection, $"apstrata tokens of {EchoedText.Of(login)} ({connection.AuthKey})", UserTokens(login)))
             {
                 _batch.Add(login);
                 if (_batch.Count == ApstrataProtocol.MaxUsersPerRequest)
@@ -97,12 +100,13 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
 
     private void RemoveOwn(ApstrataConnection connection)
     {
-        if (!Seam.ShouldProcess($"the apstrata token of {connection.UserName} ({connection.AuthKey}) this connection uses", "Remove token"))
+        var change = new AuditTarget("Remove token", "ApstrataToken", connection.UserName ?? string.Empty);
+        if (!ShouldChange(connection, $"the apstrata token of {connection.UserName} ({connection.AuthKey}) this connection uses", change))
         {
             return;
         }
 
-        StartItem(Runner, async ct =>
+        StartChange(Runner, connection, change, async ct =>
             {
                 await connection.Client.DeleteOwnTokenAsync(Trace, ct).ConfigureAwait(false);
                 return true;
@@ -131,8 +135,20 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
     {
         var logins = _batch.ToArray();
         _batch.Clear();
-        Runner.Start<bool>(() => logins.Cast<object>().ToArray(), async ct =>
+        var audit = Audit;
+        RequestTally? tally = null;
+        Runner.Start<bool>(() =>
             {
+                foreach (var login in logins)
+                {
+                    audit?.Write(connection, UserTokens(login), AuditOutcome.NotAttempted);
+                }
+
+                return logins.Cast<object>().ToArray();
+            },
+            async ct =>
+            {
+                tally = audit is null ? null : RequestTally.Begin();
                 await connection.Client.DeleteUserTokensAsync(logins, Trace, ct).ConfigureAwait(false);
                 return true;
             },
@@ -143,6 +159,7 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
                     foreach (var login in logins)
                     {
                         var error = ToError(failure, login) ?? throw failure;
+                        audit?.Write(connection, UserTokens(login), AuditOutcome.Failed, tally, error.ErrorId);
                         var said = error with { Message = $"{error.DisplayMessage} (a request for {logins.Length} logins failed; {EchoedText.Of(login)} was among them.)" };
                         if (error.ErrorId == Errors.ErrorIds.AuthenticationFailed)
                         {
@@ -154,13 +171,20 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
                         }
                     }
                 }
-                else if (PassThruPresent)
+                else if (completed.IsCompletedSuccessfully)
                 {
                     foreach (var login in logins)
                     {
-                        Seam.WriteObject(new ApstrataTokenRemovalResult(login, connection.AuthKey, connection.BaseUri, connection.Http.Clock.UtcNow));
+                        audit?.Write(connection, UserTokens(login), AuditOutcome.Done, tally);
+                        if (PassThruPresent)
+                        {
+                            Seam.WriteObject(new ApstrataTokenRemovalResult(login, connection.AuthKey, connection.BaseUri, connection.Http.Clock.UtcNow));
+                        }
                     }
                 }
             });
     }
+
+    /// <summary>The audited change for one login of an owner batch: all of that user's tokens.</summary>
+    private static AuditTarget UserTokens(string login) => new("Remove tokens", "ApstrataUserTokens", login);
 }

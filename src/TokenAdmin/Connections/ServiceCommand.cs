@@ -4,6 +4,8 @@ using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenAdmin.Audit;
+using TokenAdmin.Core.Audit;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
@@ -21,6 +23,8 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
 {
     private readonly List<TokenAdminConnection> _held = new();
     private TConnection? _default;
+    private CommandAudit? _audit;
+    private bool _auditResolved;
 
     /// <summary>The connection to use. Default: the last Connect-* for this service.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -86,7 +90,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
 
     /// <summary>Runs one request on the pump; a failure is written as a non-terminating error for <paramref name="target"/>.</summary>
     private protected bool TryRun<T>(Func<CancellationToken, Task<T>> operation, object? target, out T result,
-        ErrorVocabulary? vocabulary = null)
+        ErrorVocabulary? vocabulary = null, Action<CommandError>? failed = null)
     {
         try
         {
@@ -95,6 +99,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         }
         catch (Exception ex) when (ToError(ex, target, vocabulary) is { } error)
         {
+            failed?.Invoke(error);
             if (IsFatal(error))
             {
                 Terminate(error);
@@ -155,7 +160,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     /// <paramref name="notAttempted"/> makes the item's form for a terminating error's NotAttempted.
     /// </summary>
     private protected void StartItem<T>(ThrottledRunner runner, Func<CancellationToken, Task<T>> work,
-        object target, Func<object> notAttempted, ErrorVocabulary vocabulary, Action<T> succeeded) =>
+        object target, Func<object> notAttempted, ErrorVocabulary vocabulary, Action<T> succeeded, Action<CommandError>? failed = null) =>
         runner.Start(notAttempted, work, completed =>
         {
             if (completed.Exception?.InnerException is { } failure)
@@ -166,6 +171,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
                     System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
                 }
 
+                failed?.Invoke(error);
                 if (IsFatal(error))
                 {
                     runner.Fatal(error);
@@ -180,6 +186,95 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
                 succeeded(completed.Result);
             }
         });
+
+    /// <summary>This command's audit lines; null when auditing is off (Set-TokenAdminAuditLog), and then no audit work is done.</summary>
+    private protected CommandAudit? Audit => _auditResolved ? _audit : ResolveAudit();
+
+    private CommandAudit? ResolveAudit()
+    {
+        _audit = CommandAudit.For(Auditing, Seam, MyInvocation?.MyCommand?.Name ?? GetType().Name);
+        _auditResolved = true;
+        return _audit;
+    }
+
+    /// <summary>
+    /// ShouldProcess for an audited change, with <paramref name="change"/>'s operation as the action.
+    /// Under -WhatIf, and when the audit log asks for them, the change is logged as one it would make.
+    /// </summary>
+    private protected bool ShouldChange(TConnection connection, string target, AuditTarget change)
+    {
+        if (Seam.ShouldProcess(target, change.Operation))
+        {
+            return true;
+        }
+
+        if (Audit is { IncludeWhatIf: true } audit && Seam.IsWhatIf)
+        {
+            audit.Write(connection, change, AuditOutcome.Would);
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="StartItem{T}(ThrottledRunner, Func{CancellationToken, Task{T}}, object, Func{object}, ErrorVocabulary, Action{T}, Action{CommandError}?)"/> for a change: its outcome is audited.</summary>
+    private protected void StartChange<T>(ThrottledRunner runner, TConnection connection, AuditTarget change, Func<CancellationToken, Task<T>> work,
+        object target, Func<object> notAttempted, ErrorVocabulary vocabulary, Action<T> succeeded)
+    {
+        if (Audit is not { } audit)
+        {
+            StartItem(runner, work, target, notAttempted, vocabulary, succeeded);
+            return;
+        }
+
+        RequestTally? tally = null;
+        StartItem(runner,
+            async ct =>
+            {
+                tally = RequestTally.Begin();
+                return await work(ct).ConfigureAwait(false);
+            },
+            target,
+            () =>
+            {
+                audit.Write(connection, change, AuditOutcome.NotAttempted);
+                return notAttempted();
+            },
+            vocabulary,
+            result =>
+            {
+                audit.Write(connection, change, AuditOutcome.Done, tally);
+                succeeded(result);
+            },
+            error => audit.Write(connection, change, AuditOutcome.Failed, tally, error.ErrorId));
+    }
+
+    /// <summary>
+    /// <see cref="TryRun{T}"/> for a change: its outcome is audited. <paramref name="done"/> names the item
+    /// once it exists (a created token's fingerprint), for the line that says it was done.
+    /// </summary>
+    private protected bool TryChange<T>(TConnection connection, AuditTarget change, Func<CancellationToken, Task<T>> operation, object? target,
+        out T result, ErrorVocabulary? vocabulary = null, Func<T, AuditTarget>? done = null)
+    {
+        if (Audit is not { } audit)
+        {
+            return TryRun(operation, target, out result, vocabulary);
+        }
+
+        RequestTally? tally = null;
+        var succeeded = TryRun(
+            async ct =>
+            {
+                tally = RequestTally.Begin();
+                return await operation(ct).ConfigureAwait(false);
+            },
+            target, out result, vocabulary, error => audit.Write(connection, change, AuditOutcome.Failed, tally, error.ErrorId));
+        if (succeeded)
+        {
+            audit.Write(connection, done is null ? change : done(result), AuditOutcome.Done, tally);
+        }
+
+        return succeeded;
+    }
 
     /// <summary>
     /// The CommandError for an exception the core raises for one item, or null for anything else (a

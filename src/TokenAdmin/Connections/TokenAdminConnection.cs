@@ -46,6 +46,9 @@ public abstract class TokenAdminConnection : IDisposable
 
     internal ServiceHttpClient Http { get; }
 
+    /// <summary>Who acts, for the audit log: the account, access ID or auth key; never a secret.</summary>
+    internal virtual string AuditIdentity => UserName ?? $"({AuthenticationType})";
+
     /// <summary>Written to the pipeline (-PassThru, or carried by output objects): someone may hold it, so replacing it must not close it.</summary>
     internal bool HandedOut { get; set; }
 

@@ -28,4 +28,5 @@ internal static class ErrorIds
     public const string UnexpectedRedirect = "UnexpectedRedirect";
     public const string UnexpectedResponse = "UnexpectedResponse";
     public const string ResponseTooLarge = "ResponseTooLarge";
+    public const string AuditLogNotWritable = "AuditLogNotWritable";
 }

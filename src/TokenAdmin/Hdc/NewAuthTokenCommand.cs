@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using TokenAdmin.Audit;
 using TokenAdmin.Core.Hdc;
+using TokenAdmin.Core.Text;
 
 namespace TokenAdmin.Hdc;
 
@@ -50,7 +52,9 @@ public sealed class NewAuthTokenCommand : HdcCommand
         var connection = RequireConnection();
         var requested = NormalizeContexts(Context);
         var target = $"user {UserId}";
-        if (!Seam.ShouldProcess($"{target} on {connection.BaseUri}", $"Create auth token with context {string.Join(", ", requested)}"))
+        var change = new AuditTarget($"Create auth token with context {string.Join(", ", requested)}", nameof(AuthToken), "(new)",
+            UserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!ShouldChange(connection, $"{target} on {connection.BaseUri}", change))
         {
             return;
         }
@@ -62,7 +66,8 @@ public sealed class NewAuthTokenCommand : HdcCommand
         }
 
         _known.TryGetValue(connection, out var before);
-        if (!TryRun(ct => connection.Client.CreateTokenAsync(UserId, names, before, Trace, ct), target, out var creation))
+        if (!TryChange(connection, change, ct => connection.Client.CreateTokenAsync(UserId, names, before, Trace, ct), target, out var creation,
+                done: made => made.Token is { } token ? change with { Target = TokenFingerprint.Of(token.Token) } : change))
         {
             _known.Remove(connection); // the outcome may be unknown: list afresh next time
             return;

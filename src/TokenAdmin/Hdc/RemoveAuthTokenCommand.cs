@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using TokenAdmin.Core.Text;
+using TokenAdmin.Audit;
 using TokenAdmin.Connections;
 using TokenAdmin.Errors;
 
@@ -75,12 +76,13 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
         foreach (var token in Token)
         {
             var fingerprint = TokenFingerprint.Of(token);
-            if (!Seam.ShouldProcess(HdcCommand.DescribeTarget(fingerprint, userId, userFullName, connection.BaseUri), "Remove auth token"))
+            var change = new AuditTarget("Remove auth token", nameof(AuthToken), fingerprint, userId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!ShouldChange(connection, HdcCommand.DescribeTarget(fingerprint, userId, userFullName, connection.BaseUri), change))
             {
                 continue;
             }
 
-            StartItem(Runner, async ct =>
+            StartChange(Runner, connection, change, async ct =>
                 {
                     await connection.Client.DeleteTokenAsync(token, Trace, ct).ConfigureAwait(false);
                     return true;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using TokenAdmin.Audit;
 using TokenAdmin.Core.Hdc;
 using TokenAdmin.Core.Text;
 
@@ -75,7 +76,8 @@ public sealed class SetAuthTokenCommand : HdcCommand
             (false, true) => (contexts, UserId),
             _ => ($"{contexts} (it keeps its user)", (long?)null),
         };
-        if (!Seam.ShouldProcess(DescribeTarget(target, owner, null, connection.BaseUri), change))
+        var audited = new AuditTarget(change, nameof(AuthToken), target, owner?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!ShouldChange(connection, DescribeTarget(target, owner, null, connection.BaseUri), audited))
         {
             return;
         }
@@ -92,7 +94,7 @@ public sealed class SetAuthTokenCommand : HdcCommand
             return;
         }
 
-        if (TryRun(async ct =>
+        if (TryChange(connection, audited with { Owner = userId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) }, async ct =>
             {
                 await connection.Client.UpdateTokenAsync(Token, userId.Value, names, Trace, ct).ConfigureAwait(false);
                 return true;

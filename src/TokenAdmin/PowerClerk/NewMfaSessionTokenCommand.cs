@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TokenAdmin.Audit;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
@@ -45,9 +46,8 @@ public sealed class NewMfaSessionTokenCommand : ServiceCommand<PowerClerkConnect
     {
         var connection = RequireConnection();
         var lifetime = ExpiresAfterMinutes > 0 ? $" for {ExpiresAfterMinutes} min" : string.Empty;
-        if (!Seam.ShouldProcess(
-                $"MFA session token of {connection.UserName} on {connection.BaseUri} (this deletes the user's previous MFA session token)",
-                $"Create MFA session token{lifetime}"))
+        var change = new AuditTarget($"Create MFA session token{lifetime}", nameof(MfaSessionToken), "(new)", connection.UserName);
+        if (!ShouldChange(connection, $"MFA session token of {connection.UserName} on {connection.BaseUri} (this deletes the user's previous MFA session token)", change))
         {
             return;
         }
@@ -64,7 +64,8 @@ public sealed class NewMfaSessionTokenCommand : ServiceCommand<PowerClerkConnect
             }
         }
 
-        if (TryRun(ct => connection.Client.CreateSessionTokenAsync(ExpiresAfterMinutes > 0 ? ExpiresAfterMinutes : null, Trace, ct), connection.UserName, out var created))
+        if (TryChange(connection, change, ct => connection.Client.CreateSessionTokenAsync(ExpiresAfterMinutes > 0 ? ExpiresAfterMinutes : null, Trace, ct), connection.UserName,
+                out var created, done: info => change with { Target = info.TokenId }))
         {
             connection.HandedOut = true; // the object carries its connection
             Seam.WriteObject(new MfaSessionToken(created, connection));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using TokenAdmin.Audit;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.PowerClerk;
@@ -62,12 +63,13 @@ public sealed class RemoveMfaSessionTokenCommand : BulkRemoveCommand<PowerClerkC
 
         foreach (var id in ids)
         {
-            if (!Seam.ShouldProcess($"MFA session token {Core.Text.EchoedText.Of(id)} of {connection.UserName} on {connection.BaseUri}", "Remove MFA session token"))
+            var change = new AuditTarget("Remove MFA session token", nameof(MfaSessionToken), id, connection.UserName);
+            if (!ShouldChange(connection, $"MFA session token {Core.Text.EchoedText.Of(id)} of {connection.UserName} on {connection.BaseUri}", change))
             {
                 continue;
             }
 
-            StartItem(Runner, async ct =>
+            StartChange(Runner, connection, change, async ct =>
                 {
                     await connection.Client.DeleteSessionTokenAsync(id, Trace, ct).ConfigureAwait(false);
                     return true;

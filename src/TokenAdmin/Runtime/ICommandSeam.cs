@@ -25,6 +25,9 @@ internal interface ICommandSeam
     /// <summary>-WhatIf / -Confirm. False means: do not act, send nothing.</summary>
     bool ShouldProcess(string target, string action);
 
+    /// <summary>-WhatIf is in effect (given, or $WhatIfPreference): ShouldProcess only shows.</summary>
+    bool IsWhatIf { get; }
+
     void WriteVerbose(string message);
 
     void WriteDebug(string message);

@@ -33,6 +33,10 @@ internal sealed class PowerShellCommandSeam : ICommandSeam
 
     public bool ShouldProcess(string target, string action) => _cmdlet.ShouldProcess(target, action);
 
+    public bool IsWhatIf => _cmdlet.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
+        ? bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound)
+        : LanguagePrimitives.IsTrue(_cmdlet.GetVariableValue("WhatIfPreference"));
+
     public void WriteVerbose(string message) => _cmdlet.WriteVerbose(message);
 
     public void WriteDebug(string message) => _cmdlet.WriteDebug(message);

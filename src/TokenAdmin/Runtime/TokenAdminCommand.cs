@@ -34,6 +34,9 @@ public abstract class TokenAdminCommand : PSCmdlet, IDisposable
     /// <summary>The session's current connections; tests give each command its own store.</summary>
     internal ConnectionStore Connections { get; set; } = ConnectionStore.Session;
 
+    /// <summary>The session's audit log setting; tests give each command its own.</summary>
+    internal Audit.AuditSettings Auditing { get; set; } = Audit.AuditSettings.Session;
+
     internal PipelinePump Pump => _pump ??= new PipelinePump(_stopping.Token);
 
     internal IHttpTrace Trace => _trace ??= new CommandHttpTrace(Pump, Seam);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using TokenAdmin.Audit;
 using TokenAdmin.Connections;
 using TokenAdmin.Errors;
 
@@ -65,12 +66,13 @@ public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurI
         var owner = assignedTo is null ? string.Empty : $" of {assignedTo}";
         foreach (var serial in SerialNumber)
         {
-            if (!Seam.ShouldProcess($"SecurID token {serial}{owner} ({connection.CustomerName ?? connection.AdminRestApiUrl})", "Delete hardware token"))
+            var change = new AuditTarget("Delete hardware token", nameof(SecurIdHardwareToken), serial, assignedTo);
+            if (!ShouldChange(connection, $"SecurID token {serial}{owner} ({connection.CustomerName ?? connection.AdminRestApiUrl})", change))
             {
                 continue;
             }
 
-            StartItem(Runner, ct => connection.Client.DeleteAsync(serial, Trace, ct), serial, () => serial, SecurIdErrors.Delete, deleted =>
+            StartChange(Runner, connection, change, ct => connection.Client.DeleteAsync(serial, Trace, ct), serial, () => serial, SecurIdErrors.Delete, deleted =>
             {
                 if (PassThruPresent)
                 {

@@ -34,7 +34,8 @@ public sealed class HelpTests : IDisposable
 
         var undescribed = _shell.RunClean("""
             $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
-            foreach ($p in @((Get-Help $args[0] -Full).parameters.parameter)) {
+            # A command without parameters of its own has no parameter entries (a null, not an empty list).
+            foreach ($p in @((Get-Help $args[0] -Full).parameters.parameter | Where-Object { $_.name })) {
                 if ($p.name -notin $common -and -not ($p.description | Out-String).Trim()) { $p.name }
             }
             """, command).Output;

@@ -31,6 +31,8 @@ internal sealed class RecordingSeam : ICommandSeam
     /// <summary>-WhatIf: ShouldProcess answers no and records the "What if:" line.</summary>
     public bool WhatIfMode { get; set; }
 
+    public bool IsWhatIf => WhatIfMode;
+
     public bool IsVerboseEnabled { get; set; } = true;
 
     public bool IsDebugEnabled { get; set; } = true;
