@@ -34,6 +34,22 @@ internal sealed class CommandAudit
 
     public bool IncludeWhatIf => _log.IncludeWhatIf;
 
+    /// <summary>"Remove-AuthToken": the name PowerShell knows the cmdlet class by (its Cmdlet attribute).</summary>
+    /// <remarks>Read from the attribute's constructor arguments: the same in PowerShell and in xunit, where the
+    /// reference assembly's attribute properties are empty.</remarks>
+    public static string NameOf(Type command)
+    {
+        foreach (var attribute in command.GetCustomAttributesData())
+        {
+            if (attribute.AttributeType == typeof(System.Management.Automation.CmdletAttribute) && attribute.ConstructorArguments.Count == 2)
+            {
+                return $"{attribute.ConstructorArguments[0].Value}-{attribute.ConstructorArguments[1].Value}";
+            }
+        }
+
+        return command.Name;
+    }
+
     public void Write(TokenAdminConnection connection, AuditTarget target, string outcome, RequestTally? tally = null, string? errorId = null)
     {
         var entry = new AuditEntry

@@ -192,7 +192,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
 
     private CommandAudit? ResolveAudit()
     {
-        _audit = CommandAudit.For(Auditing, Seam, MyInvocation?.MyCommand?.Name ?? GetType().Name);
+        _audit = CommandAudit.For(Auditing, Seam, CommandAudit.NameOf(GetType()));
         _auditResolved = true;
         return _audit;
     }

@@ -25,6 +25,9 @@ public abstract class SecurIdTestContext : IAsyncLifetime
 
     internal ConnectionStore Store { get; } = new();
 
+    /// <summary>This test's audit log setting (off unless a test sets it).</summary>
+    internal TokenAdmin.Audit.AuditSettings Auditing { get; } = new();
+
     internal FakeClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     internal string SuperAdminKeyFile { get; private set; } = null!;
@@ -72,7 +75,7 @@ public abstract class SecurIdTestContext : IAsyncLifetime
 
     internal RecordingSeam Run(TokenAdminCommand command, IEnumerable<Action>? records = null, RecordingSeam? seam = null)
     {
-        var result = CommandHarness.Invoke(command, Store, records, seam);
+        var result = CommandHarness.Invoke(command, Store, records, seam, auditing: Auditing);
         Assert.Empty(result.OffThreadCalls);
         return result;
     }

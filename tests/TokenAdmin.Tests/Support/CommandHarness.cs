@@ -14,11 +14,12 @@ namespace TokenAdmin.Tests.Support;
 internal static class CommandHarness
 {
     public static RecordingSeam Invoke(TokenAdminCommand command, ConnectionStore connections,
-        IEnumerable<Action>? records = null, RecordingSeam? seam = null, Action<int>? beforeRecord = null)
+        IEnumerable<Action>? records = null, RecordingSeam? seam = null, Action<int>? beforeRecord = null, TokenAdmin.Audit.AuditSettings? auditing = null)
     {
         seam ??= new RecordingSeam();
         command.Seam = seam;
         command.Connections = connections;
+        command.Auditing = auditing ?? new TokenAdmin.Audit.AuditSettings(); // never the process-wide one: tests run in parallel
         try
         {
             command.InvokeBegin();

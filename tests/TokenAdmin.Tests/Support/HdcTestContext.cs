@@ -24,6 +24,9 @@ public abstract class HdcTestContext : IAsyncLifetime
 
     internal ConnectionStore Store { get; } = new();
 
+    /// <summary>This test's audit log setting (off unless a test sets it).</summary>
+    internal TokenAdmin.Audit.AuditSettings Auditing { get; } = new();
+
     internal FakeClock Clock { get; } = new();
 
     /// <summary>Every secret of the demo setup: none may appear in any output.</summary>
@@ -80,7 +83,7 @@ public abstract class HdcTestContext : IAsyncLifetime
 
     internal RecordingSeam Run(TokenAdminCommand command, IEnumerable<Action>? records = null, RecordingSeam? seam = null, Action<int>? beforeRecord = null)
     {
-        var result = CommandHarness.Invoke(command, Store, records, seam, beforeRecord);
+        var result = CommandHarness.Invoke(command, Store, records, seam, beforeRecord, Auditing);
         Assert.Empty(result.OffThreadCalls);
         return result;
     }
