@@ -1,5 +1,7 @@
 @{
     RootModule           = 'TokenAdmin.dll'
+    # Revoke-TokenAdminUserAccess: a function composed of the cmdlets (offboarding across services).
+    NestedModules        = @('TokenAdmin.Offboarding.psm1')
     ModuleVersion        = '0.1.0'
     GUID                 = '3f0c8a52-6d1e-4b7a-9c2f-8e4d1a7b5c90'
     Author               = 'TokenAdmin contributors'
@@ -31,7 +33,7 @@
         'Set-AuthToken'
         'Set-TokenAdminAuditLog'
     )
-    FunctionsToExport    = @()
+    FunctionsToExport    = @('Revoke-TokenAdminUserAccess')
     AliasesToExport      = @()
     VariablesToExport    = @()
     PrivateData          = @{

@@ -52,6 +52,30 @@ public sealed class ShouldProcessTests : EngineTest
     }
 
     [Fact]
+    public void Revoke_TokenAdminUserAccess_asks_once_per_person_with_the_whole_plan_and_honours_the_answers()
+    {
+        var graceTokens = Emulator.Hdc.Tokens.Where(t => t.UserId == 5).Select(t => t.Token).ToList();
+        Shell.Host.Answers.Enqueue("No");
+        Shell.Host.Answers.Enqueue("Yes");
+
+        var summaries = Shell.RunClean("""
+            @([pscustomobject]@{ Name = 'Grace Hopper'; HdcUserId = '5'; SecurIdSerialNumber = '000123456789'; ApstrataLogin = '' }
+              [pscustomobject]@{ Name = 'Kim Lee'; HdcUserId = '42'; SecurIdSerialNumber = '000987654321'; ApstrataLogin = '' }) | Revoke-TokenAdminUserAccess
+            """).Output;
+
+        Assert.Equal(2, Shell.Host.Prompts.Count);
+        Assert.Contains("Grace Hopper", Shell.Host.Prompts[0]);
+        Assert.Contains("HDC user 5: revoke 2 token(s)", Shell.Host.Prompts[0]);
+        Assert.Contains("SecurID: delete hardware token(s) 000123456789", Shell.Host.Prompts[0]);
+        Assert.Contains("Kim Lee", Shell.Host.Prompts[1]);
+        Assert.All(graceTokens, t => Assert.NotNull(Emulator.Hdc.FindToken(t)));
+        Assert.NotNull(Emulator.SecurId.Find("000123456789"));
+        Assert.DoesNotContain(Emulator.Hdc.Tokens, t => t.UserId == 42);
+        Assert.Null(Emulator.SecurId.Find("000987654321"));
+        Assert.Equal("Kim Lee", Assert.Single(summaries).Properties["Name"].Value);
+    }
+
+    [Fact]
     public void ConfirmPreference_None_removes_without_asking_and_Low_makes_Set_ask()
     {
         Shell.RunClean("$ConfirmPreference = 'None'; Get-AuthToken -UserId 42 | Remove-AuthToken");

@@ -70,6 +70,25 @@ public sealed class AuditLogFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Waits_while_another_process_holds_the_file_then_appends_after_its_line()
+    {
+        var path = Path.Combine(_directory, "audit.jsonl");
+        Task append;
+        // What another TokenAdmin process does while it writes a line: hold the file exclusively.
+        using (var other = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None))
+        {
+            append = Task.Run(() => new AuditLogFile(path).Append(Entry("mine")));
+            Assert.False(append.Wait(TimeSpan.FromMilliseconds(300)), "the line was written while another process held the file");
+            other.Write("{\"theirs\":true}\n"u8);
+        }
+
+        await append;
+        var lines = File.ReadAllLines(path);
+        Assert.Equal("{\"theirs\":true}", lines[0]);
+        Assert.Equal("mine", JsonDocument.Parse(lines[1]).RootElement.GetProperty("target").GetString());
+    }
+
+    [Fact]
     public void Appends_to_what_is_there()
     {
         var path = Path.Combine(_directory, "audit.jsonl");

@@ -33,10 +33,11 @@ public class ManifestTests
     }
 
     [Fact]
-    public void Exports_are_explicit_and_nothing_but_cmdlets()
+    public void Exports_are_explicit_cmdlets_and_the_one_composed_function()
     {
         Assert.All(List("CmdletsToExport"), name => Assert.DoesNotContain("*", name));
-        Assert.Empty(List("FunctionsToExport"));
+        Assert.Equal(new[] { "Revoke-TokenAdminUserAccess" }, List("FunctionsToExport"));
+        Assert.Equal(new[] { "TokenAdmin.Offboarding.psm1" }, List("NestedModules"));
         Assert.Empty(List("AliasesToExport"));
         Assert.Empty(List("VariablesToExport"));
     }
