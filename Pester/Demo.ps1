@@ -5,7 +5,7 @@
 
 .DESCRIPTION
     build.ps1 -Task Demo starts the emulator and runs this script in a child pwsh. To run it by
-    hand, start the emulator (dotnet run --project src/TokenAdmin.Emulator) and pass its HDC base
+    hand, start the emulator (tokenadmin-emulator, or dotnet run --project src/TokenAdmin.Emulator) and pass its HDC base
     URL, e.g. -BaseUri http://127.0.0.1:5080/hdc/.
 
     It connects as the emulator's demo administrator, lists connections, contexts and tokens,
@@ -17,6 +17,9 @@
     two hardware tokens, delete one, and show the error a Help Desk Administrator key gets for a
     deletion. It prints key file paths, never their content. Against anything else (a real HDC
     tenant) that part is skipped.
+
+    Last, with SecurID and apstrata there, offboarding two leavers with Revoke-TokenAdminUserAccess
+    (-WhatIf first, then unattended, one failing) while the audit log records every change.
 
     The tour changes the emulator's state; POST /_emulator/reset restores the seed data.
 
@@ -294,6 +297,40 @@ if ($null -ne $apstrata) {
     }
     finally {
         Disconnect-TokenAdmin -Service Apstrata
+    }
+}
+
+if ($null -ne $apstrata -and $superAdministratorKeyFile) {
+    Write-Host ''
+    Write-Host 'Offboarding across services, with an audit trail' -ForegroundColor Green
+    $auditPath = Join-Path ([System.IO.Path]::GetTempPath()) ('tokenadmin-demo-changes.' + [guid]::NewGuid().ToString('N') + '.jsonl')
+    try {
+        Write-Step -Title 'Audit every change to a JSON-lines file (one line per change; never a secret or token value)' `
+            -Command 'Set-TokenAdminAuditLog -Path ./changes.jsonl'
+        Set-TokenAdminAuditLog -Path $auditPath
+        Connect-AuthTokenService -BaseUri $BaseUri -Credential $Credential
+        Connect-SecurIdAdmin -KeyFile $superAdministratorKeyFile
+        Connect-Apstrata -AuthKey $apstrata.AuthKey -BaseUri $apstrata.BaseUri -Secret $apstrata.Secret
+        # Rows as Import-Csv ./leavers.csv reads them; Ada's serial does not exist.
+        $leavers = @(
+            [pscustomobject]@{ Name = 'Kim Lee'; HdcUserId = '42'; SecurIdSerialNumber = '000987654321'; ApstrataLogin = 'kim@example.com' }
+            [pscustomobject]@{ Name = 'Ada Lovelace'; HdcUserId = '12345'; SecurIdSerialNumber = '000999999999'; ApstrataLogin = '' }
+        )
+
+        Write-Step -Title 'The whole plan for two leavers, first: -WhatIf changes nothing' -Command 'Import-Csv ./leavers.csv | Revoke-TokenAdminUserAccess -WhatIf'
+        $leavers | Revoke-TokenAdminUserAccess -WhatIf
+
+        Write-Step -Title 'Offboard them unattended: a summary per person; a failure is reported and the rest goes on' `
+            -Command 'Import-Csv ./leavers.csv | Revoke-TokenAdminUserAccess -Confirm:$false | Export-Csv ./offboarding.csv'
+        $leavers | Revoke-TokenAdminUserAccess -Confirm:$false -ErrorAction SilentlyContinue | Format-Table | Out-Host
+
+        Write-Step -Title 'What the audit log recorded' -Command 'Get-Content ./changes.jsonl | ConvertFrom-Json | Format-Table service, command, target, owner, outcome, errorId'
+        Get-Content -LiteralPath $auditPath | ConvertFrom-Json | Format-Table service, command, target, owner, outcome, errorId | Out-Host
+    }
+    finally {
+        Set-TokenAdminAuditLog -Disable
+        Remove-Item -LiteralPath $auditPath -ErrorAction SilentlyContinue
+        Disconnect-TokenAdmin
     }
 }
 
