@@ -73,6 +73,8 @@ BeforeAll {
         Set-Content -LiteralPath (Join-Path $Fixtures 'revoke.csv') -Value "Token`n$(($tokens | Where-Object UserId -eq 42).Token)"
         Set-Content -LiteralPath (Join-Path $Fixtures 'returned-tokens.csv') -Value "TokenSerialNumber`n000200000001`n000200000002"
         Set-Content -LiteralPath (Join-Path $Fixtures 'tokens.csv') -Value "SerialNumber`n000987654321`n000123456790"
+        Set-Content -LiteralPath (Join-Path $Fixtures 'offboarding.csv') -Value "Name,HdcUserId,SecurIdSerialNumber,ApstrataLogin`nGrace Hopper,5,000987654321,amy@example.com`nKim Lee,42,000200000003;000200000004,"
+        Set-TokenAdminAuditLog -Disable # an example that turns it on leaves it on (it is process-wide)
         [pscustomobject]@{ Credential = $credential; FirstToken = $tokens[0].Token }
     }
 }
