@@ -77,13 +77,14 @@ Describe 'Exported commands' {
         $expected = @($ManifestData.CmdletsToExport | Sort-Object)
 
         @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be $expected
-        @($module.ExportedCommands.Keys | Sort-Object) | Should -Be $expected
+        @($module.ExportedCommands.Keys | Sort-Object) | Should -Be @($expected + $ManifestData.FunctionsToExport | Sort-Object)
     }
 
-    It 'exports no functions, aliases or variables' {
+    It 'exports one function, the offboarding composed of the cmdlets, and no aliases or variables' {
         $module = Get-Module -Name 'TokenAdmin'
 
-        $module.ExportedFunctions.Keys | Should -BeNullOrEmpty
+        @($module.ExportedFunctions.Keys) | Should -Be @('Revoke-TokenAdminUserAccess')
+        $module.ExportedFunctions['Revoke-TokenAdminUserAccess'].OutputType.Type | Should -Be ([TokenAdmin.UserAccessRevocation])
         $module.ExportedAliases.Keys | Should -BeNullOrEmpty
         $module.ExportedVariables.Keys | Should -BeNullOrEmpty
     }

@@ -87,7 +87,7 @@ function Get-TokenAdminEmulatorHdcCredential {
 
     .DESCRIPTION
         Read from GET /_emulator, so it always matches the running emulator. The demo passwords
-        are public by design (src/TokenAdmin.Emulator/Hdc/HdcDemoCredentials.cs), which is why building a
+        are public by design (the emulator prints them when it starts), which is why building a
         SecureString from plain text is acceptable here and nowhere else.
 
     .EXAMPLE

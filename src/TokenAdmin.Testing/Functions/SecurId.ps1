@@ -27,7 +27,7 @@ function Get-SecurIdCredentialEntry {
     $info = Get-TokenAdminEmulatorInfo -Emulator $Emulator
     $securId = @($info.services | Where-Object -Property key -EQ -Value 'securid')
     if ($securId.Count -eq 0) {
-        throw "The emulator at $($Emulator.BaseUri) does not describe a 'securid' service (GET /_emulator). Rebuild it: dotnet build src/TokenAdmin.Emulator"
+        throw "The emulator at $($Emulator.BaseUri) does not describe a 'securid' service (GET /_emulator): is it an older emulator? Install the TokenAdmin.Emulator that matches this module."
     }
 
     $entry = $securId[0].credentials | Where-Object -Property role -EQ -Value $roleName | Select-Object -First 1

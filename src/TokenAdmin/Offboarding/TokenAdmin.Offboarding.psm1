@@ -87,7 +87,7 @@ function Revoke-TokenAdminUserAccess {
         TokenAdmin.UserAccessRevocation
     #>
     [CmdletBinding(SupportsShouldProcess, ConfirmImpact = 'High')]
-    [OutputType('TokenAdmin.UserAccessRevocation')]
+    [OutputType([TokenAdmin.UserAccessRevocation])]
     param(
         [Parameter(Mandatory, Position = 0, ValueFromPipelineByPropertyName)]
         [ValidateNotNullOrEmpty()]
@@ -208,19 +208,11 @@ function Revoke-TokenAdminUserAccess {
         $clearedLogins = @($logins | Where-Object { $_ -in @($cleared | ForEach-Object { $_.UserLogin }) })
         $done = $revoked.Count + $deletedSerials.Count + $clearedLogins.Count
         $missed = ($hdcTokens.Count - $revoked.Count) + ($serials.Count - $deletedSerials.Count) + ($logins.Count - $clearedLogins.Count) + $(if ($hdcListed) { 0 } else { 1 })
-        [pscustomobject]@{
-            PSTypeName            = 'TokenAdmin.UserAccessRevocation'
-            Name                  = $Name
-            HdcUserId             = $userId
-            HdcTokensRevoked      = $revoked.Count
-            HdcTokensFailed       = $hdcTokens.Count - $revoked.Count
-            SecurIdTokensDeleted  = $deletedSerials -join ';'
-            SecurIdTokensFailed   = @($serials | Where-Object { $_ -notin $deletedSerials }) -join ';'
-            ApstrataLoginsCleared = $clearedLogins -join ';'
-            ApstrataLoginsFailed  = @($logins | Where-Object { $_ -notin $clearedLogins }) -join ';'
-            Status                = if ($missed -eq 0 -and $done -eq 0) { 'NothingToRevoke' } elseif ($missed -eq 0) { 'Revoked' } elseif ($done -gt 0) { 'PartiallyRevoked' } else { 'Failed' }
-            Errors                = @($errors | Select-Object -Unique) -join ';'
-        }
+        $status = if ($missed -eq 0 -and $done -eq 0) { 'NothingToRevoke' } elseif ($missed -eq 0) { 'Revoked' } elseif ($done -gt 0) { 'PartiallyRevoked' } else { 'Failed' }
+        [TokenAdmin.UserAccessRevocation]::new($Name, $userId, $revoked.Count, $hdcTokens.Count - $revoked.Count,
+            ($deletedSerials -join ';'), (@($serials | Where-Object { $_ -notin $deletedSerials }) -join ';'),
+            ($clearedLogins -join ';'), (@($logins | Where-Object { $_ -notin $clearedLogins }) -join ';'),
+            $status, (@($errors | Select-Object -Unique) -join ';'))
     }
 }
 
