@@ -32,6 +32,14 @@ public interface IHttpTrace
     /// </summary>
     System.Threading.Tasks.ValueTask<IDisposable?> EnterAttemptAsync(int retry, System.Threading.CancellationToken cancellationToken) =>
         System.Threading.Tasks.ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>
+    /// A change a service client made on its own while serving the command (PowerClerk renews the
+    /// connection's MST before it expires), for the audit log. The target is an identifier, never a value.
+    /// </summary>
+    void ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId)
+    {
+    }
 }
 
 public sealed class NullHttpTrace : IHttpTrace

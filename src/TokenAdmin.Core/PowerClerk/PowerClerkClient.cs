@@ -107,7 +107,9 @@ public sealed class PowerClerkClient : IDisposable
                 && expires - _clock.UtcNow <= window)
             {
                 trace?.Verbose($"The MFA session token {current.TokenId} expires at {expires:u}; creating its successor before the next request.");
-                await CreateSessionTokenAsync(_lastLifetimeMinutes, trace, cancellationToken).ConfigureAwait(false);
+                var tally = RequestTally.Begin(); // this method's own (the caller's item keeps its tally)
+                var successor = await CreateSessionTokenAsync(_lastLifetimeMinutes, trace, cancellationToken).ConfigureAwait(false);
+                trace?.ChangedOnItsOwn("Renew MFA session token", "MfaSessionToken", successor.TokenId, tally.Attempts, tally.RequestId);
             }
         }
         finally

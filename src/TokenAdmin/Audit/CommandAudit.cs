@@ -50,7 +50,10 @@ internal sealed class CommandAudit
         return command.Name;
     }
 
-    public void Write(TokenAdminConnection connection, AuditTarget target, string outcome, RequestTally? tally = null, string? errorId = null)
+    public void Write(TokenAdminConnection connection, AuditTarget target, string outcome, RequestTally? tally = null, string? errorId = null) =>
+        Write(connection, target, outcome, tally?.Attempts ?? 0, tally?.RequestId, errorId);
+
+    public void Write(TokenAdminConnection connection, AuditTarget target, string outcome, int attempts, string? requestId, string? errorId = null)
     {
         var entry = new AuditEntry
         {
@@ -65,8 +68,8 @@ internal sealed class CommandAudit
             Owner = target.Owner,
             Outcome = outcome,
             ErrorId = errorId,
-            Attempts = tally?.Attempts ?? 0,
-            RequestId = tally?.RequestId,
+            Attempts = attempts,
+            RequestId = requestId,
             Version = Version,
         };
         try

@@ -10,7 +10,8 @@ namespace TokenAdmin.Audit;
 /// <summary>Turns the audit log of changes on (a JSON-lines file) or off, for every TokenAdmin command in this process.</summary>
 /// <remarks>
 /// <para>Every change a TokenAdmin command makes (New-, Set- and Remove-AuthToken, Remove-SecurIdHardwareToken,
-/// New- and Remove-MfaSessionToken, New- and Remove-ApstrataToken) then appends one line to the file when its
+/// New- and Remove-MfaSessionToken and the MST renewals of a PowerClerk connection, New- and Remove-ApstrataToken)
+/// then appends one line to the file when its
 /// outcome is known: time (UTC), service, base URL, identity (user name, access ID or auth key), command,
 /// operation, target type, target (a fingerprint, serial, TokenId or login), owner, outcome (done, failed,
 /// not attempted, or would), errorId, attempts, requestId and the TokenAdmin version. Never a secret, never a

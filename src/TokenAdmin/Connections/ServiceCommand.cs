@@ -194,6 +194,17 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     {
         _audit = CommandAudit.For(Auditing, Seam, CommandAudit.NameOf(GetType()));
         _auditResolved = true;
+        if (_audit is { } audit && Trace is CommandHttpTrace trace)
+        {
+            trace.OwnChange = (operation, targetType, target, attempts, requestId) =>
+            {
+                if (UsedConnection is { } connection)
+                {
+                    audit.Write(connection, new AuditTarget(operation, targetType, target, connection.UserName), AuditOutcome.Done, attempts, requestId);
+                }
+            };
+        }
+
         return _audit;
     }
 

@@ -28,6 +28,17 @@ internal sealed class CommandHttpTrace : IHttpTrace
 
     public void Answered(int statusCode, TimeSpan elapsed) => Concurrency?.OnAnswer(statusCode, elapsed);
 
+    /// <summary>Where the command audits changes a client made on its own (set while auditing is on); runs on the pipeline thread.</summary>
+    public Action<string, string, string, int, string?>? OwnChange { get; set; }
+
+    public void ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId)
+    {
+        if (OwnChange is { } audit)
+        {
+            _pump.Post(() => audit(operation, targetType, target, attempts, requestId));
+        }
+    }
+
     public ValueTask<IDisposable?> EnterAttemptAsync(int retry, CancellationToken cancellationToken) =>
         Concurrency is { } concurrency ? concurrency.EnterAttemptAsync(retry, cancellationToken) : ValueTask.FromResult<IDisposable?>(null);
 

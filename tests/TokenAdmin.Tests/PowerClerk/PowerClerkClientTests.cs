@@ -85,10 +85,13 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
         var first = await client.CreateSessionTokenAsync(10, null, Timeout());
 
         _clock.Advance(TimeSpan.FromMinutes(6));
-        await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("NOSUCHTOKEN1", null, Timeout())); // 404, but with a fresh factor
+        var trace = new Support.RecordingTrace();
+        await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("NOSUCHTOKEN1", trace, Timeout())); // 404, but with a fresh factor
 
         var renewed = Assert.Single(_emulator.PowerClerk.SessionTokens);
         Assert.NotEqual(first.TokenId, renewed.TokenId);
+        // Told to the command as a change of its own (the audit log has a line for it).
+        Assert.Equal([$"Renew MFA session token|MfaSessionToken|{renewed.TokenId}|1|request id"], trace.OwnChanges);
         Assert.Equal(renewed.TokenId, client.Authenticator.SessionToken!.TokenId);
         Assert.Equal(SecondFactorSent.SessionToken, client.Authenticator.LastSent);
     }

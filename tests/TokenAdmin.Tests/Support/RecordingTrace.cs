@@ -25,7 +25,18 @@ internal sealed class RecordingTrace : IHttpTrace
         }
     }
 
+    /// <summary>Changes a client made on its own: "operation|targetType|target|attempts".</summary>
+    public List<string> OwnChanges { get; } = new();
+
     public bool IsVerboseEnabled => true;
+
+    void IHttpTrace.ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId)
+    {
+        lock (OwnChanges)
+        {
+            OwnChanges.Add($"{operation}|{targetType}|{target}|{attempts}|{(requestId is null ? "no request id" : "request id")}");
+        }
+    }
 
     public bool IsDebugEnabled => true;
 
