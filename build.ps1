@@ -423,8 +423,9 @@ foreach ($directory in $args) { Publish-PSResource -Path $directory -Repository 
         Remove-Item -LiteralPath $scratch -Recurse -Force -ErrorAction SilentlyContinue
     }
 
+    # --no-build: the Build task above has just built it in this configuration.
     Invoke-NativeCommand -FilePath (Get-DotNetPath) -ArgumentList 'pack', (Join-Path $RepositoryRoot 'src/TokenAdmin.Emulator/TokenAdmin.Emulator.csproj'),
-        '--configuration', $Configuration, '--output', $packageDirectory, '--nologo' `
+        '--configuration', $Configuration, '--output', $packageDirectory, '--no-build', '--nologo' `
         -FailureMessage 'dotnet pack of the emulator tool failed; the errors are above'
     if (-not (Test-Path -LiteralPath (Join-Path $packageDirectory "TokenAdmin.Emulator.$version.nupkg") -PathType Leaf)) {
         throw "dotnet pack did not produce TokenAdmin.Emulator.$version.nupkg in $packageDirectory."
