@@ -51,7 +51,11 @@ Describe 'Revoke-TokenAdminUserAccess' {
     }
 
     It 'revokes everything listed, goes on past a failure, and writes one CSV-clean summary per person' {
+        $listingsBefore = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.list').Count
+
         $summary = @(Import-Csv $Csv | Revoke-TokenAdminUserAccess -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.list').Count - $listingsBefore | Should -Be 1 -Because 'one listing serves every person'
 
         $summary | Should -HaveCount 3
         $dana, $grace, $nobody = $summary

@@ -31,8 +31,9 @@ function Revoke-TokenAdminUserAccess {
     .DESCRIPTION
         Takes one row per person, with the columns a CSV of leavers has: Name, HdcUserId,
         SecurIdSerialNumber and ApstrataLogin (an empty cell: nothing on that service; a cell may
-        list several serials or logins separated by ';' or ','). For each person it first makes the
-        plan (it lists the HDC user's tokens, a read), then asks once (ConfirmImpact High; -WhatIf
+        list several serials or logins separated by ';' or ','). It reads every row first and
+        lists the HDC tokens of all the rows' users in one listing (a read); then for each person it
+        makes the plan, asks once (ConfirmImpact High; -WhatIf
         shows the plan and changes nothing), then runs Remove-AuthToken, Remove-SecurIdHardwareToken
         and Remove-ApstrataToken -UserLogin (one owner batch for the person's logins) with the
         current connections, or the ones given.
@@ -118,101 +119,135 @@ function Revoke-TokenAdminUserAccess {
         [TokenAdmin.ApstrataConnection] $ApstrataConnection
     )
 
+    begin {
+        $people = [System.Collections.Generic.List[psobject]]::new()
+    }
+
+    # Rows are collected, then served in End: the HDC tenant is listed once for everyone, not once per person.
     process {
-        $errors = [System.Collections.Generic.List[string]]::new()
-        $records = [System.Collections.Generic.List[System.Management.Automation.ErrorRecord]]::new() # to write: what no cmdlet wrote
-        $plan = [System.Collections.Generic.List[string]]::new()
-        $serials = @(Split-TokenAdminList -Value $SecurIdSerialNumber)
-        $logins = @(Split-TokenAdminList -Value $ApstrataLogin)
+        $people.Add([pscustomobject]@{ Name = $Name; HdcUserId = $HdcUserId; SecurIdSerialNumber = $SecurIdSerialNumber; ApstrataLogin = $ApstrataLogin })
+    }
+
+    end {
         $hdc = if ($HdcConnection) { @{ Connection = $HdcConnection } } else { @{} }
         $securId = if ($SecurIdConnection) { @{ Connection = $SecurIdConnection } } else { @{} }
         $apstrata = if ($ApstrataConnection) { @{ Connection = $ApstrataConnection } } else { @{} }
-
-        # The plan: the HDC tokens are listed (a read, also under -WhatIf); the rest is what the row names.
-        $userId = $null
-        $hdcTokens = @()
-        $hdcListed = $true
-        if (-not [string]::IsNullOrWhiteSpace($HdcUserId)) {
-            $parsed = 0L
-            if (-not [long]::TryParse($HdcUserId.Trim(), [ref] $parsed) -or $parsed -le 0) {
-                $hdcListed = $false
-                $errors.Add("Hdc InvalidArgument $HdcUserId")
-                $records.Add([System.Management.Automation.ErrorRecord]::new(
-                        [System.ArgumentException]::new("HdcUserId '$HdcUserId' of $Name is not an HDC user id (a positive whole number); nothing was done on HDC for $Name."),
-                        'InvalidArgument', [System.Management.Automation.ErrorCategory]::InvalidArgument, $HdcUserId))
-            }
-            else {
-                $userId = $parsed
-                try {
-                    $hdcTokens = @(Get-AuthToken -UserId $userId @hdc -ErrorAction Stop)
-                    $plan.Add("HDC user ${userId}: " + $(if ($hdcTokens.Count -eq 0) { 'no tokens' } else { "revoke $($hdcTokens.Count) token(s) $(@($hdcTokens | ForEach-Object { $_.Fingerprint }) -join ', ')" }))
+        $hdcByUser = @{}
+        $hdcFailure = $null
+        $ids = @(foreach ($person in $people) {
+                $id = 0L
+                if (-not [string]::IsNullOrWhiteSpace($person.HdcUserId) -and [long]::TryParse($person.HdcUserId.Trim(), [ref] $id) -and $id -gt 0) { $id }
+            }) | Select-Object -Unique
+        $ids = @($ids)
+        if ($ids.Count -gt 0) {
+            try {
+                foreach ($token in Get-AuthToken -UserId $ids @hdc -ErrorAction Stop) {
+                    if (-not $hdcByUser.ContainsKey($token.UserId)) { $hdcByUser[$token.UserId] = [System.Collections.Generic.List[object]]::new() }
+                    $hdcByUser[$token.UserId].Add($token)
                 }
-                catch {
+            }
+            catch {
+                $hdcFailure = $_
+                $PSCmdlet.WriteError($_)
+            }
+        }
+
+        foreach ($person in $people) {
+            $Name = $person.Name
+            $HdcUserId = $person.HdcUserId
+            $SecurIdSerialNumber = $person.SecurIdSerialNumber
+            $ApstrataLogin = $person.ApstrataLogin
+            $errors = [System.Collections.Generic.List[string]]::new()
+            $records = [System.Collections.Generic.List[System.Management.Automation.ErrorRecord]]::new() # to write: what no cmdlet wrote
+            $plan = [System.Collections.Generic.List[string]]::new()
+            $serials = @(Split-TokenAdminList -Value $SecurIdSerialNumber)
+            $logins = @(Split-TokenAdminList -Value $ApstrataLogin)
+
+            # The plan: the HDC tokens as listed above (a read, also under -WhatIf); the rest is what the row names.
+            $userId = $null
+            $hdcTokens = @()
+            $hdcListed = $true
+            if (-not [string]::IsNullOrWhiteSpace($HdcUserId)) {
+                $parsed = 0L
+                if (-not [long]::TryParse($HdcUserId.Trim(), [ref] $parsed) -or $parsed -le 0) {
                     $hdcListed = $false
-                    $errors.Add((Get-TokenAdminErrorSummary -Service 'Hdc' -Record $_))
-                    $records.Add($_)
-                    $plan.Add("HDC user ${userId}: its tokens could not be listed")
+                    $errors.Add("Hdc InvalidArgument $HdcUserId")
+                    $records.Add([System.Management.Automation.ErrorRecord]::new(
+                            [System.ArgumentException]::new("HdcUserId '$HdcUserId' of $Name is not an HDC user id (a positive whole number); nothing was done on HDC for $Name."),
+                            'InvalidArgument', [System.Management.Automation.ErrorCategory]::InvalidArgument, $HdcUserId))
+                }
+                else {
+                    $userId = $parsed
+                    if ($null -eq $hdcFailure) {
+                        $hdcTokens = @(if ($hdcByUser.ContainsKey($userId)) { $hdcByUser[$userId] })
+                        $plan.Add("HDC user ${userId}: " + $(if ($hdcTokens.Count -eq 0) { 'no tokens' } else { "revoke $($hdcTokens.Count) token(s) $(@($hdcTokens | ForEach-Object { $_.Fingerprint }) -join ', ')" }))
+                    }
+                    else {
+                        $hdcListed = $false
+                        $errors.Add((Get-TokenAdminErrorSummary -Service 'Hdc' -Record $hdcFailure)) # written once, before the first person
+                        $plan.Add("HDC user ${userId}: its tokens could not be listed")
+                    }
                 }
             }
-        }
 
-        if ($serials.Count -gt 0) { $plan.Add("SecurID: delete hardware token(s) $($serials -join ', ')") }
-        if ($logins.Count -gt 0) { $plan.Add("apstrata: remove every token of $($logins -join ', ')") }
+            if ($serials.Count -gt 0) { $plan.Add("SecurID: delete hardware token(s) $($serials -join ', ')") }
+            if ($logins.Count -gt 0) { $plan.Add("apstrata: remove every token of $($logins -join ', ')") }
 
-        $revoked = @()
-        $deleted = @()
-        $cleared = @()
-        $toDo = $hdcTokens.Count + $serials.Count + $logins.Count
-        if ($toDo -eq 0) {
-            Write-Verbose "Nothing to revoke for ${Name}: $(if ($plan.Count -gt 0) { $plan -join '; ' } else { 'the row names no HDC user, SecurID token or apstrata login' })."
-        }
-        elseif (-not $PSCmdlet.ShouldProcess($Name, "Revoke access: $($plan -join '; ')")) {
+            $revoked = @()
+            $deleted = @()
+            $cleared = @()
+            $toDo = $hdcTokens.Count + $serials.Count + $logins.Count
+            if ($toDo -eq 0) {
+                Write-Verbose "Nothing to revoke for ${Name}: $(if ($plan.Count -gt 0) { $plan -join '; ' } else { 'the row names no HDC user, SecurID token or apstrata login' })."
+            }
+            elseif (-not $PSCmdlet.ShouldProcess($Name, "Revoke access: $($plan -join '; ')")) {
+                foreach ($record in $records) { $PSCmdlet.WriteError($record) }
+                continue
+            }
+
+            if ($WhatIfPreference) {
+                foreach ($record in $records) { $PSCmdlet.WriteError($record) }
+                continue # -WhatIf: the plan only, no summary
+            }
+
+            if ($hdcTokens.Count -gt 0) {
+                $failed = $null
+                # The cmdlet writes its own errors (once, as the caller's -ErrorVariable sees them); they are counted here.
+                try { $revoked = @($hdcTokens | Remove-AuthToken -Confirm:$false -PassThru -ErrorVariable failed) }
+                catch { $failed = @($failed) + $_; $records.Add($_) } # a terminating error (refused credentials): that service's part ends
+                foreach ($record in @($failed)) { $errors.Add((Get-TokenAdminErrorSummary -Service 'Hdc' -Record $record)) }
+            }
+
+            if ($serials.Count -gt 0) {
+                $failed = $null
+                # The cmdlet writes its own errors (once, as the caller's -ErrorVariable sees them); they are counted here.
+                try { $deleted = @(Remove-SecurIdHardwareToken -SerialNumber $serials @securId -Confirm:$false -PassThru -ErrorVariable failed) }
+                catch { $failed = @($failed) + $_; $records.Add($_) } # a terminating error (refused credentials): that service's part ends
+                foreach ($record in @($failed)) { $errors.Add((Get-TokenAdminErrorSummary -Service 'SecurId' -Record $record)) }
+            }
+
+            if ($logins.Count -gt 0) {
+                $failed = $null
+                # The cmdlet writes its own errors (once, as the caller's -ErrorVariable sees them); they are counted here.
+                try { $cleared = @(Remove-ApstrataToken -UserLogin $logins @apstrata -Confirm:$false -PassThru -ErrorVariable failed) }
+                catch { $failed = @($failed) + $_; $records.Add($_) } # a terminating error (refused credentials): that service's part ends
+                foreach ($record in @($failed)) { $errors.Add((Get-TokenAdminErrorSummary -Service 'Apstrata' -Record $record)) }
+            }
+
+            # What no cmdlet wrote itself: a listing or argument that failed the plan, a terminating error.
             foreach ($record in $records) { $PSCmdlet.WriteError($record) }
-            return
+
+            # In the row's order (the removals complete in any order).
+            $deletedSerials = @($serials | Where-Object { $_ -in @($deleted | ForEach-Object { $_.SerialNumber }) })
+            $clearedLogins = @($logins | Where-Object { $_ -in @($cleared | ForEach-Object { $_.UserLogin }) })
+            $done = $revoked.Count + $deletedSerials.Count + $clearedLogins.Count
+            $missed = ($hdcTokens.Count - $revoked.Count) + ($serials.Count - $deletedSerials.Count) + ($logins.Count - $clearedLogins.Count) + $(if ($hdcListed) { 0 } else { 1 })
+            $status = if ($missed -eq 0 -and $done -eq 0) { 'NothingToRevoke' } elseif ($missed -eq 0) { 'Revoked' } elseif ($done -gt 0) { 'PartiallyRevoked' } else { 'Failed' }
+            [TokenAdmin.UserAccessRevocation]::new($Name, $userId, $revoked.Count, $hdcTokens.Count - $revoked.Count,
+                ($deletedSerials -join ';'), (@($serials | Where-Object { $_ -notin $deletedSerials }) -join ';'),
+                ($clearedLogins -join ';'), (@($logins | Where-Object { $_ -notin $clearedLogins }) -join ';'),
+                $status, (@($errors | Select-Object -Unique) -join ';'))
         }
-
-        if ($WhatIfPreference) {
-            foreach ($record in $records) { $PSCmdlet.WriteError($record) }
-            return # -WhatIf: the plan only, no summary
-        }
-
-        if ($hdcTokens.Count -gt 0) {
-            $failed = $null
-            # The cmdlet writes its own errors (once, as the caller's -ErrorVariable sees them); they are counted here.
-            try { $revoked = @($hdcTokens | Remove-AuthToken -Confirm:$false -PassThru -ErrorVariable failed) }
-            catch { $failed = @($failed) + $_; $records.Add($_) } # a terminating error (refused credentials): that service's part ends
-            foreach ($record in @($failed)) { $errors.Add((Get-TokenAdminErrorSummary -Service 'Hdc' -Record $record)) }
-        }
-
-        if ($serials.Count -gt 0) {
-            $failed = $null
-            # The cmdlet writes its own errors (once, as the caller's -ErrorVariable sees them); they are counted here.
-            try { $deleted = @(Remove-SecurIdHardwareToken -SerialNumber $serials @securId -Confirm:$false -PassThru -ErrorVariable failed) }
-            catch { $failed = @($failed) + $_; $records.Add($_) } # a terminating error (refused credentials): that service's part ends
-            foreach ($record in @($failed)) { $errors.Add((Get-TokenAdminErrorSummary -Service 'SecurId' -Record $record)) }
-        }
-
-        if ($logins.Count -gt 0) {
-            $failed = $null
-            # The cmdlet writes its own errors (once, as the caller's -ErrorVariable sees them); they are counted here.
-            try { $cleared = @(Remove-ApstrataToken -UserLogin $logins @apstrata -Confirm:$false -PassThru -ErrorVariable failed) }
-            catch { $failed = @($failed) + $_; $records.Add($_) } # a terminating error (refused credentials): that service's part ends
-            foreach ($record in @($failed)) { $errors.Add((Get-TokenAdminErrorSummary -Service 'Apstrata' -Record $record)) }
-        }
-
-        # What no cmdlet wrote itself: a listing or argument that failed the plan, a terminating error.
-        foreach ($record in $records) { $PSCmdlet.WriteError($record) }
-
-        # In the row's order (the removals complete in any order).
-        $deletedSerials = @($serials | Where-Object { $_ -in @($deleted | ForEach-Object { $_.SerialNumber }) })
-        $clearedLogins = @($logins | Where-Object { $_ -in @($cleared | ForEach-Object { $_.UserLogin }) })
-        $done = $revoked.Count + $deletedSerials.Count + $clearedLogins.Count
-        $missed = ($hdcTokens.Count - $revoked.Count) + ($serials.Count - $deletedSerials.Count) + ($logins.Count - $clearedLogins.Count) + $(if ($hdcListed) { 0 } else { 1 })
-        $status = if ($missed -eq 0 -and $done -eq 0) { 'NothingToRevoke' } elseif ($missed -eq 0) { 'Revoked' } elseif ($done -gt 0) { 'PartiallyRevoked' } else { 'Failed' }
-        [TokenAdmin.UserAccessRevocation]::new($Name, $userId, $revoked.Count, $hdcTokens.Count - $revoked.Count,
-            ($deletedSerials -join ';'), (@($serials | Where-Object { $_ -notin $deletedSerials }) -join ';'),
-            ($clearedLogins -join ';'), (@($logins | Where-Object { $_ -notin $clearedLogins }) -join ';'),
-            $status, (@($errors | Select-Object -Unique) -join ';'))
     }
 }
 
