@@ -23,6 +23,23 @@ function Get-TokenAdminErrorSummary {
     "$Service $errorId$target"
 }
 
+function Invoke-TokenAdminServicePart {
+    <#
+        One service's part for one person: runs its removal cmdlet unprompted with -PassThru and
+        writes the cmdlet's results, also those written before a terminating error. The cmdlet writes
+        its own errors (once, as the caller's -ErrorVariable sees them); each is counted in $Errors. A
+        terminating error (refused credentials) ends the part; no cmdlet wrote it as an error, so it
+        goes into $Records too, to be written.
+    #>
+    param([string] $Service, [string] $Command, [hashtable] $Parameters,
+        [System.Collections.Generic.List[string]] $Errors, [System.Collections.Generic.List[System.Management.Automation.ErrorRecord]] $Records)
+
+    $failed = $null
+    try { & $Command @Parameters -Confirm:$false -PassThru -ErrorVariable failed }
+    catch { $failed = @($failed) + $_; $Records.Add($_) }
+    foreach ($record in @($failed)) { $Errors.Add((Get-TokenAdminErrorSummary -Service $Service -Record $record)) }
+}
+
 function Revoke-TokenAdminUserAccess {
     <#
     .SYNOPSIS
@@ -210,28 +227,17 @@ function Revoke-TokenAdminUserAccess {
                 continue # -WhatIf: the plan only, no summary
             }
 
+            $part = @{ Errors = $errors; Records = $records }
             if ($hdcTokens.Count -gt 0) {
-                $failed = $null
-                # The cmdlet writes its own errors (once, as the caller's -ErrorVariable sees them); they are counted here.
-                try { $revoked = @($hdcTokens | Remove-AuthToken -Confirm:$false -PassThru -ErrorVariable failed) }
-                catch { $failed = @($failed) + $_; $records.Add($_) } # a terminating error (refused credentials): that service's part ends
-                foreach ($record in @($failed)) { $errors.Add((Get-TokenAdminErrorSummary -Service 'Hdc' -Record $record)) }
+                $revoked = @(Invoke-TokenAdminServicePart @part -Service 'Hdc' -Command 'Remove-AuthToken' -Parameters (@{ Token = @($hdcTokens | ForEach-Object { $_.Token }); UserId = $userId } + $hdc))
             }
 
             if ($serials.Count -gt 0) {
-                $failed = $null
-                # The cmdlet writes its own errors (once, as the caller's -ErrorVariable sees them); they are counted here.
-                try { $deleted = @(Remove-SecurIdHardwareToken -SerialNumber $serials @securId -Confirm:$false -PassThru -ErrorVariable failed) }
-                catch { $failed = @($failed) + $_; $records.Add($_) } # a terminating error (refused credentials): that service's part ends
-                foreach ($record in @($failed)) { $errors.Add((Get-TokenAdminErrorSummary -Service 'SecurId' -Record $record)) }
+                $deleted = @(Invoke-TokenAdminServicePart @part -Service 'SecurId' -Command 'Remove-SecurIdHardwareToken' -Parameters (@{ SerialNumber = $serials } + $securId))
             }
 
             if ($logins.Count -gt 0) {
-                $failed = $null
-                # The cmdlet writes its own errors (once, as the caller's -ErrorVariable sees them); they are counted here.
-                try { $cleared = @(Remove-ApstrataToken -UserLogin $logins @apstrata -Confirm:$false -PassThru -ErrorVariable failed) }
-                catch { $failed = @($failed) + $_; $records.Add($_) } # a terminating error (refused credentials): that service's part ends
-                foreach ($record in @($failed)) { $errors.Add((Get-TokenAdminErrorSummary -Service 'Apstrata' -Record $record)) }
+                $cleared = @(Invoke-TokenAdminServicePart @part -Service 'Apstrata' -Command 'Remove-ApstrataToken' -Parameters (@{ UserLogin = $logins } + $apstrata))
             }
 
             # What no cmdlet wrote itself: a listing or argument that failed the plan, a terminating error.
