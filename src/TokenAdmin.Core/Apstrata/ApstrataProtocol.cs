@@ -1,3 +1,4 @@
+using System.Linq;
 using TokenAdmin.Core.Redaction;
 
 namespace TokenAdmin.Core.Apstrata;
@@ -55,6 +56,23 @@ public static class ApstrataProtocol
     /// every parameter. TokenAdmin follows the docs: the login is encoded in the string to sign.
     /// </summary>
     public const bool EncodeUserInSignature = true;
+
+    /// <summary>
+    /// [assume] A login is 1 to 255 characters with no control character (NUL, line feed) and no
+    /// whitespace at either end: apstrata publishes no rule, and such a login can only be a pasting
+    /// mistake (" bob" is another user than "bob"; a line feed would split a logged line).
+    /// </summary>
+    public const int MaxLoginLength = 255;
+
+    /// <summary>Why <paramref name="login"/> cannot be an apstrata login (see <see cref="MaxLoginLength"/>), or null when it can.</summary>
+    public static string? LoginProblem(string? login) => login switch
+    {
+        null or "" => "a login is not empty",
+        _ when login.Length > MaxLoginLength => $"a login is at most {MaxLoginLength} characters (this one has {login.Length})",
+        _ when login.Any(char.IsControl) => "a login has no line break, NUL or other control character",
+        _ when char.IsWhiteSpace(login[0]) || char.IsWhiteSpace(login[^1]) => "a login has no space at either end",
+        _ => null,
+    };
 
     /// <summary>[doc] DeleteToken: "could not find the token". After an attempt whose outcome is unknown, it means that attempt deleted it.</summary>
     public const string InvalidTokenCode = "INVALID_TOKEN";

@@ -9,7 +9,7 @@ public sealed class UserAccessRevocation
 {
     /// <summary>Made by Revoke-TokenAdminUserAccess (a script function, hence public).</summary>
     public UserAccessRevocation(string name, long? hdcUserId, int hdcTokensRevoked, int hdcTokensFailed,
-        string securIdTokensDeleted, string securIdTokensFailed, string apstrataLoginsCleared, string apstrataLoginsFailed,
+        string securIdTokensDeleted, string securIdTokensFailed, string securIdTokenUsers, string apstrataLoginsCleared, string apstrataLoginsFailed,
         string status, string errors)
     {
         Name = name;
@@ -18,6 +18,7 @@ public sealed class UserAccessRevocation
         HdcTokensFailed = hdcTokensFailed;
         SecurIdTokensDeleted = securIdTokensDeleted;
         SecurIdTokensFailed = securIdTokensFailed;
+        SecurIdTokenUsers = securIdTokenUsers;
         ApstrataLoginsCleared = apstrataLoginsCleared;
         ApstrataLoginsFailed = apstrataLoginsFailed;
         Status = status;
@@ -36,14 +37,18 @@ public sealed class UserAccessRevocation
     /// <summary>Serial numbers deleted, joined with ';'.</summary>
     public string SecurIdTokensDeleted { get; }
 
+    /// <summary>Serials not deleted: failed, not found, or held back as another user's (see Errors).</summary>
     public string SecurIdTokensFailed { get; }
+
+    /// <summary>Whose each serial was, as looked up before anything was deleted: "000300000001=dreyes;000300000009=(unassigned)".</summary>
+    public string SecurIdTokenUsers { get; }
 
     /// <summary>Logins whose tokens were all removed, joined with ';'.</summary>
     public string ApstrataLoginsCleared { get; }
 
     public string ApstrataLoginsFailed { get; }
 
-    /// <summary>Revoked, PartiallyRevoked, Failed or NothingToRevoke.</summary>
+    /// <summary>Revoked, PartiallyRevoked, Failed, NothingToRevoke, or Refused (the row was not valid and nothing of it was sent).</summary>
     public string Status { get; }
 
     /// <summary>"Service ErrorId item" for each failure, joined with ';'; the error records hold the details.</summary>

@@ -13,7 +13,7 @@ namespace TokenAdmin.SecurId;
 /// Get-SecurIdHardwareToken) pass through unchanged.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-internal sealed class SerialNumberAsTextAttribute : ArgumentTransformationAttribute
+public sealed class SerialNumberAsTextAttribute : ArgumentTransformationAttribute
 {
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
     {
