@@ -79,7 +79,9 @@ public sealed class ApstrataAuthenticator : IRequestAuthenticator
     };
 
     public static ApstrataAuthenticator ForOwner(Uri baseUri, string authKey, SecureString secret, ApstrataSigningMode mode, IClock clock) =>
-        new(baseUri, authKey, ApstrataIdentity.Owner, null, secret, mode, clock);
+        secret.Length == 0
+            ? throw ServiceException.InvalidCredential("The owner secret is empty.")
+            : new(baseUri, authKey, ApstrataIdentity.Owner, null, secret, mode, clock);
 
     /// <summary>The user key (UPPERHEX(MD5(password))) is what is kept; the password itself is not.</summary>
     public static ApstrataAuthenticator ForUser(Uri baseUri, string authKey, string login, SecureString password, ApstrataSigningMode mode, IClock clock)
@@ -92,7 +94,8 @@ public sealed class ApstrataAuthenticator : IRequestAuthenticator
     public static ApstrataAuthenticator ForToken(Uri baseUri, string authKey, string login, SecureString token, IClock clock)
     {
         RequireLogin(login);
-        return new(baseUri, authKey, ApstrataIdentity.Token, login, token, ApstrataSigningMode.Complex, clock);
+        using var checkedToken = SecretText.ForHeader(token, "The token"); // printable, no space: as the service issues them
+        return new(baseUri, authKey, ApstrataIdentity.Token, login, checkedToken, ApstrataSigningMode.Complex, clock);
     }
 
     /// <summary>After a renew, the connection carries the new token.</summary>
@@ -154,11 +157,12 @@ public sealed class ApstrataAuthenticator : IRequestAuthenticator
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The login is sent and signed exactly as given: one that cannot be a login is refused, never trimmed.</summary>
     private static void RequireLogin(string login)
     {
-        if (string.IsNullOrWhiteSpace(login))
+        if (ApstrataProtocol.LoginProblem(login) is { } problem)
         {
-            throw ServiceException.InvalidCredential("A user login is required.");
+            throw ServiceException.InvalidCredential($"The user login '{Text.EchoedText.Of(login)}' cannot be used: {problem}.");
         }
     }
 }

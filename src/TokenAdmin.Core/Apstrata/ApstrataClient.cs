@@ -85,9 +85,14 @@ public sealed class ApstrataClient : IDisposable
     {
         Require(ApstrataIdentity.Owner, "Deleting users' tokens needs an owner connection (Connect-Apstrata -Secret).");
         var distinct = logins.Distinct(StringComparer.Ordinal).ToList();
-        if (distinct.Count is 0 or > ApstrataProtocol.MaxUsersPerRequest || distinct.Any(string.IsNullOrWhiteSpace))
+        if (distinct.Count is 0 or > ApstrataProtocol.MaxUsersPerRequest)
         {
-            throw new ArgumentException($"One DeleteToken request names 1 to {ApstrataProtocol.MaxUsersPerRequest} logins, none empty.", nameof(logins));
+            throw new ArgumentException($"One DeleteToken request names 1 to {ApstrataProtocol.MaxUsersPerRequest} logins.", nameof(logins));
+        }
+
+        if (distinct.Select(ApstrataProtocol.LoginProblem).FirstOrDefault(p => p is not null) is { } problem)
+        {
+            throw new ArgumentException($"No DeleteToken request was sent: {problem}.", nameof(logins)); // the cmdlet refuses such logins one by one first
         }
 
         var parameters = distinct.Select(login => new KeyValuePair<string, string>(ApstrataProtocol.UserListParameter, login)).ToList();
@@ -105,6 +110,11 @@ public sealed class ApstrataClient : IDisposable
         {
             var read = ApstrataResponse.Read(response);
             var token = read.Result(ApstrataProtocol.TokenParameter) ?? throw new FormatException("no apsdb.authToken in the result");
+            if (SecretText.HeaderProblem(token) is not null)
+            {
+                throw new FormatException("an apsdb.authToken with spaces, line breaks or other characters a token does not have"); // never quoted
+            }
+
             return new ApstrataTokenInfo(Authenticator.Login!, SecretText.Protect(token),
                 Seconds(read.Result(ApstrataProtocol.TokenExpiresParameter)) is { } expires ? now.AddSeconds(expires) : null,
                 Seconds(read.Result(ApstrataProtocol.TokenLifetimeParameter)) is { } lifetime ? now.AddSeconds(lifetime) : null);

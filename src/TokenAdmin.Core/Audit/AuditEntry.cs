@@ -36,10 +36,10 @@ public sealed record AuditEntry
     /// <summary>Whose item it is, when known (an HDC user id, a SecurID user, a login).</summary>
     public string? Owner { get; init; }
 
-    /// <summary><see cref="AuditOutcome"/>: done, failed, not attempted, or would (-WhatIf).</summary>
+    /// <summary><see cref="AuditOutcome"/>: done, failed, unknown (failed, but it may have been made), not attempted, or would (-WhatIf).</summary>
     public required string Outcome { get; init; }
 
-    /// <summary>The error's ErrorId when the outcome is failed.</summary>
+    /// <summary>The error's ErrorId when the outcome is failed or unknown.</summary>
     public string? ErrorId { get; init; }
 
     /// <summary>HTTP attempts of the change request (retries included); 0 when nothing was sent.</summary>
@@ -58,5 +58,8 @@ public static class AuditOutcome
     public const string Done = "done";
     public const string Failed = "failed";
     public const string NotAttempted = "not attempted";
+
+    /// <summary>The change failed, but an attempt broke off unanswered, so the service may have made it (check the item).</summary>
+    public const string Unknown = "unknown";
     public const string Would = "would";
 }

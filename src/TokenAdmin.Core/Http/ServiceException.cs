@@ -38,8 +38,9 @@ public sealed class ServiceException : Exception
     public int Attempts { get; private init; } = 1;
 
     /// <summary>
-    /// An earlier attempt of this request broke off with its outcome unknown (connection lost,
-    /// timeout, 502/504): the service may have acted on it although this failure says otherwise.
+    /// The service may have acted on this change although it failed: an attempt (an earlier one, or
+    /// the last, not repeated) broke off with its outcome unknown (connection lost, timeout, 502/504).
+    /// Never set for a read.
     /// </summary>
     public bool OutcomeUnknown { get; private init; }
 
@@ -59,7 +60,7 @@ public sealed class ServiceException : Exception
     internal const string EarlierAttemptUnknown = "An earlier attempt broke off with its outcome unknown, so the service may have done it; check before trying again.";
 
     internal static ServiceException FromResponse(OutgoingRequest request, string url, ServiceResponse response,
-        ServiceError? error, string? bodyExcerpt, TimeSpan? retryAfter, string? giveUpReason, bool outcomeUnknown)
+        ServiceError? error, string? bodyExcerpt, TimeSpan? retryAfter, string? giveUpReason, bool outcomeUnknown, bool mayHaveActed = false)
     {
         var failure = response.StatusCode is >= 300 and <= 399 ? ServiceFailure.Redirected : ServiceFailure.HttpStatus;
         var message = new StringBuilder()
@@ -115,7 +116,7 @@ public sealed class ServiceException : Exception
             BodyExcerpt = bodyExcerpt,
             RetryAfter = retryAfter,
             Attempts = response.Attempts,
-            OutcomeUnknown = outcomeUnknown,
+            OutcomeUnknown = outcomeUnknown || mayHaveActed,
             Method = request.Method.Method,
             Url = url,
             Operation = request.Source.Operation,
@@ -123,7 +124,7 @@ public sealed class ServiceException : Exception
     }
 
     internal static ServiceException FromTransport(OutgoingRequest request, string url, ServiceFailure failure,
-        string cause, int attempts, string? giveUpReason, bool outcomeUnknown)
+        string cause, int attempts, string? giveUpReason, bool outcomeUnknown, bool mayHaveActed = false)
     {
         var what = failure switch
         {
@@ -154,7 +155,7 @@ public sealed class ServiceException : Exception
         return new ServiceException(failure, message.ToString())
         {
             Attempts = attempts,
-            OutcomeUnknown = outcomeUnknown,
+            OutcomeUnknown = outcomeUnknown || mayHaveActed,
             Method = request.Method.Method,
             Url = url,
             Operation = request.Source.Operation,

@@ -178,7 +178,7 @@ public sealed class ServiceHttpClient : IDisposable
                 TraceResponse(trace, outgoing, ShownUrl, response, redactor);
                 if (response.IsSuccess)
                 {
-                    return CheckSuccess(request, ShownUrl, response, redactor, outcomeUnknown);
+                    return CheckSuccess(request, outgoing, ShownUrl, response, redactor, outcomeUnknown);
                 }
 
                 var serviceError = ReadError(response, redactor); // once, for "already done" and for the failure
@@ -206,10 +206,11 @@ public sealed class ServiceHttpClient : IDisposable
                 if (!decision.Retry)
                 {
                     throw ServiceException.FromResponse(outgoing, ShownUrl(), response, serviceError,
-                        redactor.Body(response.Content, response.ContentType, ErrorExcerptLength), retryAfter, decision.GiveUpReason, outcomeUnknown);
+                        redactor.Body(response.Content, response.ContentType, ErrorExcerptLength), retryAfter, decision.GiveUpReason, outcomeUnknown,
+                        mayHaveActed: !request.IsRead && RetryPolicy.LeavesOutcomeUnknown(AttemptOutcome.Response, response.StatusCode));
                 }
 
-                outcomeUnknown |= RetryPolicy.LeavesOutcomeUnknown(AttemptOutcome.Response, response.StatusCode);
+                outcomeUnknown |= !request.IsRead && RetryPolicy.LeavesOutcomeUnknown(AttemptOutcome.Response, response.StatusCode);
                 if (trace.IsVerboseEnabled)
                 {
                     trace.Verbose($"{response.StatusCode} {response.ReasonPhrase}: retrying {outgoing.Method.Method} {ShownUrl()} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");
@@ -228,10 +229,11 @@ public sealed class ServiceHttpClient : IDisposable
                 if (!decision.Retry)
                 {
                     // This attempt's own unknown outcome is said by the failure itself (timeout, connection lost).
-                    throw ServiceException.FromTransport(outgoing, ShownUrl(), ToFailure(attempt.Outcome), cause, retries + 1, decision.GiveUpReason, outcomeUnknown);
+                    throw ServiceException.FromTransport(outgoing, ShownUrl(), ToFailure(attempt.Outcome), cause, retries + 1, decision.GiveUpReason, outcomeUnknown,
+                        mayHaveActed: !request.IsRead && RetryPolicy.LeavesOutcomeUnknown(attempt.Outcome, 0));
                 }
 
-                outcomeUnknown |= RetryPolicy.LeavesOutcomeUnknown(attempt.Outcome, 0);
+                outcomeUnknown |= !request.IsRead && RetryPolicy.LeavesOutcomeUnknown(attempt.Outcome, 0);
                 if (trace.IsVerboseEnabled)
                 {
                     trace.Verbose($"Retrying {outgoing.Method.Method} {ShownUrl()} in {RetryPolicy.FormatDuration(decision.Delay)} (retry {retries + 1} of {_options.MaximumRetryCount}).");
@@ -272,12 +274,19 @@ public sealed class ServiceHttpClient : IDisposable
     private const string StreamBrokeOff = "The body broke off after it had begun; TokenAdmin does not repeat a read whose items may already have been written.";
 
     /// <summary>
-    /// A 2xx is success only when it is what the service documents: first, a failure the service
-    /// reports inside it (<see cref="ServiceRequest.FailureInSuccess"/>), then anything else that is
-    /// not its success shape (<see cref="ServiceRequest.SuccessCheck"/>). Neither is retried.
+    /// A 2xx is success only when it is what the service documents: not the request's own body sent
+    /// back (a proxy or test server that echoes; no service answers a change with its request), then
+    /// not a failure the service reports inside it (<see cref="ServiceRequest.FailureInSuccess"/>),
+    /// then nothing else that is not its success shape (<see cref="ServiceRequest.SuccessCheck"/>).
+    /// None of them is retried.
     /// </summary>
-    private static ServiceResponse CheckSuccess(ServiceRequest request, Func<string> shownUrl, ServiceResponse response, Redactor redactor, bool outcomeUnknown)
+    private static ServiceResponse CheckSuccess(ServiceRequest request, OutgoingRequest outgoing, Func<string> shownUrl, ServiceResponse response, Redactor redactor, bool outcomeUnknown)
     {
+        if (!string.IsNullOrWhiteSpace(outgoing.Body) && string.Equals(response.Content.Trim(), outgoing.Body.Trim(), StringComparison.Ordinal))
+        {
+            throw ServiceException.UnexpectedResponse(request, shownUrl(), response, "the request's own body, sent back", null, outcomeUnknown);
+        }
+
         if (ReadSafely(request.FailureInSuccess, response, redactor) is { } reported)
         {
             throw ServiceException.ReportedInSuccess(request, shownUrl(), response, reported,
@@ -424,6 +433,12 @@ public sealed class ServiceHttpClient : IDisposable
 
         foreach (var (name, value) in outgoing.Headers)
         {
+            // .NET refuses such a value at send time with a message that quotes it (a credential, here).
+            if (value.Any(c => c is < ' ' and not '\t' or '\u007f'))
+            {
+                throw ServiceException.InvalidCredential($"The {name} header would carry a line break or a control character, which HTTP cannot; nothing was sent. Check the credentials given to the Connect command.");
+            }
+
             request.AddHeader(name, value);
         }
 

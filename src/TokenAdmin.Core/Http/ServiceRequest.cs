@@ -17,6 +17,7 @@ public sealed class ServiceRequest
     public ServiceRequest(HttpMethod method, string path, string operation)
     {
         Method = method ?? throw new ArgumentNullException(nameof(method));
+        IsRead = method == HttpMethod.Get || method == HttpMethod.Head;
         Path = (path ?? throw new ArgumentNullException(nameof(path))).TrimStart('/');
         _operation = operation;
     }
@@ -64,6 +65,12 @@ public sealed class ServiceRequest
     /// timeout, 502/504). Defaults from the method: POST and PATCH are not.
     /// </summary>
     public bool Idempotent { get; init; }
+
+    /// <summary>
+    /// The request only reads (a GET, or a look-up sent as POST): its failure never leaves a change
+    /// whose outcome is unknown. Defaults from the method.
+    /// </summary>
+    public bool IsRead { get; init; }
 
     /// <summary>
     /// A status that, answering a retry after an attempt whose outcome is unknown (connection lost,

@@ -32,13 +32,7 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
     public PowerClerkAuthenticator(string userName, SecureString password, SecureString apiKey, SecureString? totpSecret, SecureString? oneTimeCode, IClock clock)
     {
         _basic = new BasicAuthenticator(userName, password);
-        if (apiKey.Length == 0)
-        {
-            throw ServiceException.InvalidCredential("The API key is empty.");
-        }
-
-        _apiKey = apiKey.Copy();
-        _apiKey.MakeReadOnly();
+        _apiKey = SecretText.ForHeader(apiKey, "The API key");
         _clock = clock;
         if (totpSecret is not null)
         {
@@ -49,6 +43,12 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
             catch (FormatException ex)
             {
                 throw ServiceException.InvalidCredential(ex.Message);
+            }
+
+            if (_totpSeed.Length < PowerClerkProtocol.MinTotpSeedBytes)
+            {
+                throw ServiceException.InvalidCredential(
+                    $"The TOTP secret is {_totpSeed.Length * 8} bits long; an authenticator app's seed has at least {PowerClerkProtocol.MinTotpSeedBytes * 8} (16 base32 characters), so it looks cut short. Pass the whole seed.");
             }
         }
 
@@ -66,6 +66,9 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
     public bool UsesMfa => _totpSeed is not null || Volatile.Read(ref _mfaGiven);
 
     public bool HasTotpSecret => _totpSeed is not null;
+
+    /// <summary>The TOTP seed's length in bits, or null without one: below RFC 4226's 128 the Connect command warns.</summary>
+    public int? TotpSeedBits => _totpSeed is null ? null : _totpSeed.Length * 8;
 
     /// <summary>The MST the connection sends as its second factor, until it expires or is removed.</summary>
     public MfaSessionTokenInfo? SessionToken

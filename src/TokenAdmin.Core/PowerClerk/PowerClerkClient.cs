@@ -49,6 +49,7 @@ public sealed class PowerClerkClient : IDisposable
             {
                 Idempotent = false,
                 AuthenticationContext = SecondFactorRule.TotpOnly,
+                FailureInSuccess = PowerClerkSuccess.FailureInSuccess,
             }
             .WithBody(PowerClerkXml.CreateBody(expiresAfterMinutes), Xml);
         request.Headers["Accept"] = Xml;
@@ -80,6 +81,8 @@ public sealed class PowerClerkClient : IDisposable
         {
             Idempotent = true,
             AlreadyDoneStatus = 404,
+            FailureInSuccess = PowerClerkSuccess.FailureInSuccess,
+            SuccessCheck = PowerClerkSuccess.DeleteProblem,
         };
         await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
         if (Authenticator.SessionToken is { } current && string.Equals(current.TokenId, tokenId, StringComparison.Ordinal))

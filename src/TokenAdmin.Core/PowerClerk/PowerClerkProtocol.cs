@@ -39,12 +39,20 @@ public static class PowerClerkProtocol
     public const int MaxExpiresAfterMinutes = 1440;
 
     /// <summary>[doc] Sample TokenId RXKVCEZTR0GN (12 upper-case alphanumerics). [assume] Letters and digits only, at most 64: nothing else may reach the URL path.</summary>
-    public static readonly Regex TokenIdPattern = new("^[A-Za-z0-9]{1,64}$", RegexOptions.CultureInvariant);
+    public static readonly Regex TokenIdPattern = new(@"\A[A-Za-z0-9]{1,64}\z", RegexOptions.CultureInvariant); // \z: "$" would let a final line feed through
 
     /// <summary>[doc] Authenticator-app codes: RFC 6238, SHA-1, 30-second steps, 6 digits.</summary>
     public const int TotpStepSeconds = 30;
 
     public const int TotpDigits = 6;
+
+    /// <summary>
+    /// [assume] A TOTP seed shorter than 80 bits (10 bytes, 16 base32 characters) is refused: no authenticator app
+    /// issues one, so it is a truncated paste. Below RFC 4226's 128 bits (16 bytes) the connection warns.
+    /// </summary>
+    public const int MinTotpSeedBytes = 10;
+
+    public const int RecommendedTotpSeedBytes = 16;
 
     /// <summary>[assume] Error bodies may be XML (&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;, any names' case), text or empty.</summary>
     public static readonly string[] ErrorCodeFields = { "Code", "ErrorCode" };

@@ -34,8 +34,46 @@ internal static class PowerClerkXml
         }
 
         var token = TolerantXml.Value(response, PowerClerkProtocol.TokenField) ?? throw new FormatException("no Token in the answer");
+        if (SecretText.HeaderProblem(token) is not null)
+        {
+            throw new FormatException("a Token that the X-MfaSessionToken header could not carry"); // never quoted
+        }
+
         return new MfaSessionTokenInfo(tokenId, SecretText.Protect(token), TolerantXml.Date(TolerantXml.Value(response, PowerClerkProtocol.ExpiresAtField)));
     }
+}
+
+/// <summary>What PowerClerk documents as success, read from a 2xx (SERVICES.md §1).</summary>
+internal static class PowerClerkSuccess
+{
+    /// <summary>
+    /// A 2xx whose body is an XML error (&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;, any names' case): the
+    /// error it reports, or null. Such an answer is a failure with PowerClerk's own code, never a success.
+    /// </summary>
+    public static ServiceError? FailureInSuccess(ServiceResponse response)
+    {
+        if (BodyKinds.Detect(response.Content, response.ContentType) != BodyKind.Xml)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TolerantXml.Parse(response.Content) is { } root && IsError(root) ? new PowerClerkErrorReader().Read(response) : null;
+        }
+        catch (FormatException)
+        {
+            return null; // not XML: the success check says so
+        }
+    }
+
+    /// <summary>[doc] A deleted MST is answered with no body: anything else (a login page, text, an XML document) is not that.</summary>
+    public static string? DeleteProblem(ServiceResponse response) =>
+        string.IsNullOrWhiteSpace(response.Content) ? null : $"{response.DescribeContent()}, where PowerClerk answers a deletion with no body";
+
+    private static bool IsError(XElement root) =>
+        TolerantXml.Is(root, "Error") || TolerantXml.Is(root, "ErrorResponse") || TolerantXml.Is(root, "Errors")
+        || (PowerClerkProtocol.ErrorCodeFields.Any(f => TolerantXml.Value(root, f) is not null) && TolerantXml.Value(root, PowerClerkProtocol.TokenIdField) is null);
 }
 
 /// <summary>[assume] PowerClerk errors: XML with a code and a message in any shape, plain text, or nothing.</summary>

@@ -14,8 +14,8 @@ namespace TokenAdmin.Core.Redaction;
 /// </summary>
 public sealed class Redactor
 {
-    /// <summary>Shortest value scrubbed by value; shorter ones would garble ordinary words.</summary>
-    private const int MinimumSensitiveLength = 4;
+    /// <summary>Shorter values are scrubbed only where they stand as a whole word, so "abc" goes and "abcdef" stays.</summary>
+    private const int MinimumSubstringLength = 4;
 
     public const int DefaultMaxLength = 4096;
 
@@ -29,18 +29,42 @@ public sealed class Redactor
 
     private const int OpaqueSegmentLength = 20;
 
-    private readonly string[] _sensitiveValues;
-    private readonly string?[] _encodedValues; // URL-encoded forms that differ, made once per request, not per text
+    private readonly string[] _forms; // every form a secret may be echoed in, longest first, made once per request
+    private readonly Regex? _shortValues; // secrets under MinimumSubstringLength, as whole words
 
     public Redactor(RedactionRules rules, IEnumerable<string>? sensitiveValues = null)
     {
         Rules = rules;
-        _sensitiveValues = (sensitiveValues ?? Enumerable.Empty<string>())
-            .Where(v => !string.IsNullOrEmpty(v) && v.Length >= MinimumSensitiveLength)
-            .Distinct(StringComparer.Ordinal)
-            .OrderByDescending(v => v.Length) // longest first, so a secret containing another is removed whole
+        var values = (sensitiveValues ?? Enumerable.Empty<string>()).Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal).ToList();
+        _forms = values.Where(v => v.Length >= MinimumSubstringLength)
+            .SelectMany(EchoedForms)
+            .Where(f => f.Length >= MinimumSubstringLength)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(f => f.Length) // longest first, so a secret containing another is removed whole
             .ToArray();
-        _encodedValues = Array.ConvertAll(_sensitiveValues, v => Uri.EscapeDataString(v) is var encoded && encoded != v ? encoded : null);
+        var shortValues = values.Where(v => v.Length < MinimumSubstringLength).SelectMany(EchoedForms).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        _shortValues = shortValues.Count == 0
+            ? null
+            : new Regex($"(?<![\\p{{L}}\\p{{N}}])(?:{string.Join("|", shortValues.OrderByDescending(v => v.Length).Select(Regex.Escape))})(?![\\p{{L}}\\p{{N}}])",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>
+    /// The forms a service may echo a secret in: as sent, URL-encoded (%20 and +), HTML-escaped,
+    /// JSON-escaped and Base64 (standard and URL-safe, as of the secret alone). Letter case is
+    /// ignored when matching (for Base64 too: that removes more, never less).
+    /// </summary>
+    private static IEnumerable<string> EchoedForms(string value)
+    {
+        yield return value;
+        yield return Uri.EscapeDataString(value);
+        yield return System.Net.WebUtility.UrlEncode(value);
+        yield return System.Net.WebUtility.HtmlEncode(value);
+        yield return System.Text.Json.JsonEncodedText.Encode(value).ToString();
+        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
+        yield return base64;
+        yield return base64.TrimEnd('=');
+        yield return base64.TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
     public RedactionRules Rules { get; }
@@ -59,20 +83,24 @@ public sealed class Redactor
     }
 
     /// <summary>
-    /// Removes only the secrets this request carried (and their URL-encoded forms), leaving other
-    /// opaque text alone: for values that are opaque by nature and must stay readable, such as a
-    /// request id a support desk asks for.
+    /// Removes only the secrets this request carried (in every form they may be echoed in), leaving
+    /// other opaque text alone: for values that are opaque by nature and must stay readable, such
+    /// as a request id a support desk asks for.
     /// </summary>
     public string RemoveKnownSecrets(string text, int maxLength = DefaultMaxLength)
     {
         var result = text;
-        for (var i = 0; i < _sensitiveValues.Length; i++)
+        foreach (var form in _forms)
         {
-            result = result.Replace(_sensitiveValues[i], RedactionRules.Redacted, StringComparison.Ordinal);
-            if (_encodedValues[i] is { } encoded)
+            if (result.Contains(form, StringComparison.OrdinalIgnoreCase))
             {
-                result = result.Replace(encoded, RedactionRules.Redacted, StringComparison.OrdinalIgnoreCase);
+                result = result.Replace(form, RedactionRules.Redacted, StringComparison.OrdinalIgnoreCase);
             }
+        }
+
+        if (_shortValues is not null)
+        {
+            result = _shortValues.Replace(result, RedactionRules.Redacted);
         }
 
         return Truncate(result, maxLength);

@@ -28,7 +28,7 @@ public sealed class SecurIdClient : IDisposable
 
     /// <summary>POST lookup. Only reads, so it is marked safe to repeat when the outcome is unknown.</summary>
     public Task<SecurIdTokenInfo> LookupAsync(string serialNumber, IHttpTrace? trace, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, SecurIdProtocol.LookupPath, $"look up SecurID token {serialNumber}", serialNumber, idempotent: true, trace, cancellationToken);
+        SendAsync(HttpMethod.Post, SecurIdProtocol.LookupPath, $"look up SecurID token {serialNumber}", serialNumber, idempotent: true, trace, cancellationToken, isRead: true);
 
     /// <summary>
     /// [doc] DELETE with a JSON body; the answer holds the deleted token's details (when the service
@@ -64,10 +64,17 @@ public sealed class SecurIdClient : IDisposable
         string.Concat(text.Select(c => c switch { '\r' => "\\r", '\n' => "\\n", '\t' => "\\t", _ when char.IsControl(c) => $"\\u{(int)c:x4}", _ => c.ToString() }));
 
     private async Task<SecurIdTokenInfo> SendAsync(HttpMethod method, string path, string operation, string serialNumber, bool idempotent,
-        IHttpTrace? trace, CancellationToken cancellationToken, int? alreadyDoneStatus = null)
+        IHttpTrace? trace, CancellationToken cancellationToken, int? alreadyDoneStatus = null, bool isRead = false)
     {
         ValidateSerialNumber(serialNumber);
-        var request = new ServiceRequest(method, path, operation) { Idempotent = idempotent, AlreadyDoneStatus = alreadyDoneStatus }
+        var request = new ServiceRequest(method, path, operation)
+            {
+                Idempotent = idempotent,
+                IsRead = isRead,
+                AlreadyDoneStatus = alreadyDoneStatus,
+                FailureInSuccess = SecurIdJson.FailureInSuccess,
+                SuccessCheck = response => SecurIdJson.SerialProblem(response, serialNumber),
+            }
             .WithBody(SecurIdJson.SerialBody(serialNumber), Json);
         request.Headers["Accept"] = Json;
         var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);

@@ -35,6 +35,45 @@ internal static class SecurIdJson
             TolerantJson.Bool(TolerantJson.Property(root, "pinSet")));
     }
 
+    /// <summary>
+    /// A 2xx whose JSON is an error ({"code":..,"message":..} and no tokenSerialNumber): what it reports,
+    /// or null. Token details are the only success the lookup and the delete document.
+    /// </summary>
+    public static Http.ServiceError? FailureInSuccess(Http.ServiceResponse response)
+    {
+        try
+        {
+            if (string.IsNullOrWhiteSpace(response.Content) || TolerantJson.Parse(response.Content) is not { ValueKind: JsonValueKind.Object } root
+                || Text(root, "tokenSerialNumber") is not null)
+            {
+                return null;
+            }
+
+            var (code, message) = ReadError(response.Content);
+            return code is null && message is null ? null : new Http.ServiceError(code, message);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return null; // not JSON: ReadToken says so
+        }
+    }
+
+    /// <summary>Details of another token than the one asked for are not an answer to this request.</summary>
+    public static string? SerialProblem(Http.ServiceResponse response, string requestedSerial)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(response.Content) && TolerantJson.Parse(response.Content) is { ValueKind: JsonValueKind.Object } root
+                && Text(root, "tokenSerialNumber") is { } serial && !string.Equals(serial, requestedSerial, StringComparison.Ordinal)
+                ? $"the details of token {TokenAdmin.Core.Text.EchoedText.Of(serial)}, not of {requestedSerial}"
+                : null;
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>[assume] {"message"|"errorMessage"|"error": .., "code": ..}.</summary>
     public static (string? Code, string? Message) ReadError(string json)
     {

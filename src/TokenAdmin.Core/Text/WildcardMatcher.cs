@@ -26,7 +26,7 @@ public sealed class WildcardMatcher
 
     private static string ToRegex(string pattern)
     {
-        var builder = new StringBuilder("^");
+        var builder = new StringBuilder(@"\A");
         for (var i = 0; i < pattern.Length; i++)
         {
             var c = pattern[i];
@@ -59,6 +59,6 @@ public sealed class WildcardMatcher
             }
         }
 
-        return builder.Append('$').ToString();
+        return builder.Append(@"\z").ToString(); // not "$", which also matches before a final line feed
     }
 }

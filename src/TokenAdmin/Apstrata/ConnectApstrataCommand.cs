@@ -93,7 +93,7 @@ public sealed class ConnectApstrataCommand : ConnectCommand<ApstrataConnection>
                 ? ApstrataAuthenticator.ForToken(options.BaseUri, AuthKey, User, Token, Clock)
                 : Secret is not null
                     ? ApstrataAuthenticator.ForOwner(options.BaseUri, AuthKey, Secret, mode, Clock)
-                    : ApstrataAuthenticator.ForUser(options.BaseUri, AuthKey, Seam.ToNetworkCredential(Credential)?.UserName ?? string.Empty,
+                    : ApstrataAuthenticator.ForUser(options.BaseUri, AuthKey, Seam.UserNameAsTyped(Credential) ?? string.Empty,
                         Seam.ToNetworkCredential(Credential)?.SecurePassword ?? new SecureString(), mode, Clock);
         }
         catch (ServiceException ex)

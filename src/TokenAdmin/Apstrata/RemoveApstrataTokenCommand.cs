@@ -77,6 +77,14 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
 
         foreach (var login in logins.Where(l => _seen.Add(l)))
         {
+            // A login that cannot be one (" ", a line feed, too long) is refused alone; the others are sent.
+            if (ApstrataProtocol.LoginProblem(login) is { } problem)
+            {
+                Seam.WriteError(new CommandError(new TokenAdminException($"'{EchoedText.Of(login)}' is not an apstrata login ({problem}, at most {ApstrataProtocol.MaxLoginLength} characters); nothing was sent for it.", Errors.ErrorIds.InvalidArgument),
+                    Errors.ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, login));
+                continue;
+            }
+
             if (ShouldChange(connection, $"apstrata tokens of {EchoedText.Of(login)} ({connection.AuthKey})", UserTokens(login)))
             {
                 _batch.Add(login);
@@ -159,7 +167,7 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
                     foreach (var login in logins)
                     {
                         var error = ToError(failure, login) ?? throw failure;
-                        audit?.Write(connection, UserTokens(login), AuditOutcome.Failed, tally, error.ErrorId);
+                        audit?.WriteFailure(connection, UserTokens(login), error, tally);
                         var said = error with { Message = $"{error.DisplayMessage} (a request for {logins.Length} logins failed; {EchoedText.Of(login)} was among them.)" };
                         if (error.ErrorId == Errors.ErrorIds.AuthenticationFailed)
                         {

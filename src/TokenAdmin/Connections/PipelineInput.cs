@@ -31,6 +31,14 @@ internal static class PipelineInput
                 $"it was given a {TypeName(piped)} without one, so nothing was sent for it.";
         }
 
+        // A number or another object under the item's name would not bind as it is; PowerShell would then
+        // bind the whole object by its text ("@{Token=42}"), which the command would send as the item.
+        if (present.FirstOrDefault(p => !IsText(p.Value)) is { Name: { } notText } wrong)
+        {
+            return $"{commandName} was given an object whose {notText} is a {TypeName(wrong.Value!)}, not text; " +
+                "TokenAdmin does not send an object's text form, so nothing was sent for it. Pass the value as text (quoted).";
+        }
+
         var distinct = present.Select(p => p.Value is SecureString ? p.Value : p.Value!.ToString()).Distinct().ToList();
         if (distinct.Count > 1)
         {
@@ -41,6 +49,18 @@ internal static class PipelineInput
 
         return null;
     }
+
+    /// <summary>Text as the item parameters take it: a string or SecureString, or a list of them.</summary>
+    private static bool IsText(object? value) => Unwrap(value) switch
+    {
+        string or SecureString => true,
+        System.Collections.IEnumerable items => items.Cast<object?>().All(item => Unwrap(item) is string or SecureString),
+        _ => false,
+    };
+
+    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+    private static string TypeName(object value) => Unwrap(value) is { } inner ? inner.GetType().Name : "null";
 
     /// <summary>The error's target: the piped object's type, never its text (which could be a secret).</summary>
     public static string Describe(PSObject piped) => TypeName(piped);

@@ -256,7 +256,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
                 audit.Write(connection, change, AuditOutcome.Done, tally);
                 succeeded(result);
             },
-            error => audit.Write(connection, change, AuditOutcome.Failed, tally, error.ErrorId));
+            error => audit.WriteFailure(connection, change, error, tally));
     }
 
     /// <summary>
@@ -278,7 +278,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
                 tally = RequestTally.Begin();
                 return await operation(ct).ConfigureAwait(false);
             },
-            target, out result, vocabulary, error => audit.Write(connection, change, AuditOutcome.Failed, tally, error.ErrorId));
+            target, out result, vocabulary, error => audit.WriteFailure(connection, change, error, tally));
         if (succeeded)
         {
             audit.Write(connection, done is null ? change : done(result), AuditOutcome.Done, tally);

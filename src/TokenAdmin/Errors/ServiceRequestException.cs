@@ -27,8 +27,9 @@ public sealed class ServiceRequestException : TokenAdminException
     }
 
     /// <summary>
-    /// An earlier attempt broke off with its outcome unknown (connection lost, timeout, 502/504):
-    /// the service may have done what was asked although this error says otherwise. Check first.
+    /// The service may have done what was asked although this error says otherwise: an attempt
+    /// broke off with its outcome unknown (connection lost, timeout, 502/504) and was not, or could
+    /// not be, repeated to find out. Check first. The audit log says "unknown" for such a change.
     /// </summary>
     public bool OutcomeUnknown { get; }
 

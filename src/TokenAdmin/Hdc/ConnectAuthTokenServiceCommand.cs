@@ -98,7 +98,8 @@ public sealed class ConnectAuthTokenServiceCommand : ConnectCommand<HdcConnectio
 
             var credential = Seam.ToNetworkCredential(Credential)
                 ?? throw ServiceException.InvalidCredential("-Credential is required.");
-            return (new BasicAuthenticator(credential.UserName, credential.SecurePassword), credential.UserName);
+            var userName = Seam.UserNameAsTyped(Credential) ?? string.Empty;
+            return (new BasicAuthenticator(userName, credential.SecurePassword), userName);
         }
         catch (ServiceException ex)
         {

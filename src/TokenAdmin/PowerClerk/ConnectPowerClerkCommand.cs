@@ -87,7 +87,7 @@ public sealed class ConnectPowerClerkCommand : ConnectCommand<PowerClerkConnecti
         PowerClerkAuthenticator authenticator;
         try
         {
-            authenticator = new PowerClerkAuthenticator(credential?.UserName ?? string.Empty, credential?.SecurePassword ?? new SecureString(), ApiKey, TotpSecret,
+            authenticator = new PowerClerkAuthenticator(Seam.UserNameAsTyped(Credential) ?? string.Empty, credential?.SecurePassword ?? new SecureString(), ApiKey, TotpSecret,
                 TotpCode is null ? null : SecretText.Protect(TotpCode.Trim()), Clock);
         }
         catch (ServiceException ex)
@@ -109,6 +109,11 @@ public sealed class ConnectPowerClerkCommand : ConnectCommand<PowerClerkConnecti
         };
         var connection = new PowerClerkConnection(client, Clock.UtcNow);
         Seam.WriteVerbose($"Connected to PowerClerk at {connection.BaseUri} ({connection}). The service sees the credentials on the first request.");
+        if (authenticator.TotpSeedBits is { } bits && bits < Core.PowerClerk.PowerClerkProtocol.RecommendedTotpSeedBytes * 8)
+        {
+            Seam.WriteWarning($"The TOTP secret is {bits} bits long, shorter than the {Core.PowerClerk.PowerClerkProtocol.RecommendedTotpSeedBytes * 8} bits RFC 4226 asks for; check that it is the whole seed the authenticator app shows.");
+        }
+
         Publish(connection);
     }
 }

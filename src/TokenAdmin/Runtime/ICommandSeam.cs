@@ -39,6 +39,12 @@ internal interface ICommandSeam
     /// <summary>PSCredential's contents come from the runtime (the reference assembly's are empty).</summary>
     NetworkCredential? ToNetworkCredential(PSCredential? credential);
 
+    /// <summary>
+    /// The credential's user name exactly as typed ("corp\\jdoe" stays whole): a service's login is
+    /// never a part of it. NetworkCredential splits off a domain, which only a proxy's NTLM wants.
+    /// </summary>
+    string? UserNameAsTyped(PSCredential? credential);
+
     /// <summary>A user-supplied path, relative to the current PowerShell location, as a file system path.</summary>
     string ResolvePath(string path);
 }

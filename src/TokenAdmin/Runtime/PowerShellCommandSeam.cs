@@ -52,6 +52,8 @@ internal sealed class PowerShellCommandSeam : ICommandSeam
 
     public NetworkCredential? ToNetworkCredential(PSCredential? credential) => credential?.GetNetworkCredential();
 
+    public string? UserNameAsTyped(PSCredential? credential) => credential?.UserName;
+
     public string ResolvePath(string path) => _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
     /// <summary>-Verbose:$true/$false wins; otherwise the preference variable in scope.</summary>

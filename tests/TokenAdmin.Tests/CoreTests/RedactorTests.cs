@@ -103,8 +103,37 @@ public class RedactorTests
     public void Ordinary_text_survives(string text) => Assert.Equal(text, Redactor().Scrub(text));
 
     [Fact]
-    public void Very_short_values_are_not_scrubbed_by_value_so_text_stays_readable() =>
-        Assert.Equal("a list of tokens", Redactor("a").Scrub("a list of tokens"));
+    public void Very_short_values_are_scrubbed_where_they_stand_as_a_word_and_spared_inside_words() =>
+        Assert.Equal("password REDACTED was refused; abcdef and xabc stay; REDACTED.", Redactor("abc").Scrub("password abc was refused; abcdef and xabc stay; ABC."));
+
+    /// <summary>A hostile service echoes a secret transformed: each form is removed, for a long and a 3-character secret.</summary>
+    [Theory]
+    [InlineData("pa ss+w/rd&<é>\"")]
+    [InlineData("a+b")]
+    public void A_secret_echoed_in_any_encoding_is_removed(string secret)
+    {
+        var forms = new[]
+        {
+            secret,
+            secret.ToUpperInvariant(),
+            secret.ToLowerInvariant(),
+            Uri.EscapeDataString(secret),
+            Uri.EscapeDataString(secret).ToLowerInvariant(),
+            System.Net.WebUtility.UrlEncode(secret),
+            System.Web.HttpUtility.UrlEncode(secret),
+            System.Net.WebUtility.HtmlEncode(secret),
+            System.Text.Json.JsonEncodedText.Encode(secret).ToString(),
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)),
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+        };
+        var redactor = Redactor(secret);
+        foreach (var form in forms)
+        {
+            var shown = redactor.Scrub($"denied: {form} (echoed)");
+            Assert.Equal("denied: REDACTED (echoed)", shown);
+            Assert.DoesNotContain(form, redactor.RemoveKnownSecrets($"id-{form}"), StringComparison.OrdinalIgnoreCase);
+        }
+    }
 
     /// <summary>Any secret under a secret-like name, or registered as sensitive, is absent from every rendering.</summary>
     [Fact]

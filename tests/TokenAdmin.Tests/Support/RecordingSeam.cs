@@ -77,6 +77,10 @@ internal sealed class RecordingSeam : ICommandSeam
     public NetworkCredential? ToNetworkCredential(PSCredential? credential) =>
         credential is null ? null : Credentials[credential];
 
+    /// <summary>As PSCredential.UserName: the domain, when the test set one, in front ("corp\\jdoe").</summary>
+    public string? UserNameAsTyped(PSCredential? credential) =>
+        credential is null ? null : Credentials[credential] is { Domain.Length: > 0 } split ? $"{split.Domain}\\{split.UserName}" : Credentials[credential].UserName;
+
     public string ResolvePath(string path) => Path.GetFullPath(path);
 
     /// <summary>Every text a user could see: streams, error messages, targets, object renderings.</summary>

@@ -12,31 +12,8 @@ public sealed class BearerAuthenticator : IRequestAuthenticator
 
     public BearerAuthenticator(SecureString accessToken)
     {
-        if (accessToken.Length == 0)
-        {
-            throw ServiceException.InvalidCredential("The access token is empty.");
-        }
-
         // A token read with Get-Content -Raw ends with the file's line break: trimmed, as a header cannot carry it.
-        var plain = SecretText.Reveal(accessToken);
-        var trimmed = plain.Trim();
-        if (trimmed.Length == 0)
-        {
-            throw ServiceException.InvalidCredential("The access token is empty (only spaces or line breaks).");
-        }
-
-        if (trimmed.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
-        {
-            throw ServiceException.InvalidCredential("The access token contains a line break, a space or a control character inside it, which an HTTP header cannot carry. Pass the token alone.");
-        }
-
-        if (trimmed.Any(c => c > '\u007e'))
-        {
-            throw ServiceException.InvalidCredential("The access token contains characters outside printable ASCII, which an HTTP header cannot carry. Pass the token alone.");
-        }
-
-        _accessToken = trimmed.Length == plain.Length ? accessToken.Copy() : SecretText.Protect(trimmed);
-        _accessToken.MakeReadOnly();
+        _accessToken = SecretText.ForHeader(accessToken, "The access token");
     }
 
     public string Scheme => "Bearer";
