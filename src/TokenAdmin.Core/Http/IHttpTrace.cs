@@ -35,9 +35,10 @@ public interface IHttpTrace
 
     /// <summary>
     /// A change a service client made on its own while serving the command (PowerClerk renews the
-    /// connection's MST before it expires), for the audit log. The target is an identifier, never a value.
+    /// connection's MST before it expires), for the audit log, also when it failed (<paramref name="failure"/>:
+    /// the ServiceException). The target is an identifier, never a value.
     /// </summary>
-    void ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId)
+    void ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId, Exception? failure = null)
     {
     }
 }

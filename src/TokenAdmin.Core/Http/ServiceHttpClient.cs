@@ -182,7 +182,7 @@ public sealed class ServiceHttpClient : IDisposable
                 }
 
                 var serviceError = ReadError(response, redactor); // once, for "already done" and for the failure
-                if (outcomeUnknown && (response.StatusCode == request.AlreadyDoneStatus
+                if (outcomeUnknown && (response.StatusCode == request.AlreadyDoneStatus || response.StatusCode == request.AlsoAlreadyDoneStatus
                     || (request.AlreadyDoneErrorCode is { } goneCode && string.Equals(serviceError?.Code, goneCode, StringComparison.OrdinalIgnoreCase))))
                 {
                     trace.Verbose($"{outgoing.Method.Method} {ShownUrl()}: already gone after a retry; the earlier attempt whose outcome was unknown did it.");

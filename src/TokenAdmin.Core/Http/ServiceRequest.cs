@@ -79,6 +79,12 @@ public sealed class ServiceRequest
     /// </summary>
     public int? AlreadyDoneStatus { get; init; }
 
+    /// <summary>
+    /// Another status that means the same for this request: a 401 to the retry of a request that
+    /// authenticates with the very item it deletes (PowerClerk's current MST), which is gone now.
+    /// </summary>
+    public int? AlsoAlreadyDoneStatus { get; init; }
+
     /// <summary>Like <see cref="AlreadyDoneStatus"/>, for a service that says "gone" with its own error code (apstrata INVALID_TOKEN).</summary>
     public string? AlreadyDoneErrorCode { get; init; }
 

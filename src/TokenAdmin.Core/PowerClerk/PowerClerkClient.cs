@@ -81,6 +81,9 @@ public sealed class PowerClerkClient : IDisposable
         {
             Idempotent = true,
             AlreadyDoneStatus = 404,
+            // [doc] The current MST may authenticate its own deletion; once an attempt whose answer was lost
+            // deleted it, the retry it authenticates is refused (401), which then means the same as 404.
+            AlsoAlreadyDoneStatus = Authenticator.SessionToken is { } own && string.Equals(own.TokenId, tokenId, StringComparison.Ordinal) ? 401 : null,
             FailureInSuccess = PowerClerkSuccess.FailureInSuccess,
             SuccessCheck = PowerClerkSuccess.DeleteProblem,
         };
@@ -111,8 +114,19 @@ public sealed class PowerClerkClient : IDisposable
             {
                 trace?.Verbose($"The MFA session token {current.TokenId} expires at {expires:u}; creating its successor before the next request.");
                 var tally = RequestTally.Begin(); // this method's own (the caller's item keeps its tally)
-                var successor = await CreateSessionTokenAsync(_lastLifetimeMinutes, trace, cancellationToken).ConfigureAwait(false);
-                trace?.ChangedOnItsOwn("Renew MFA session token", "MfaSessionToken", successor.TokenId, tally.Attempts, tally.RequestId);
+                MfaSessionTokenInfo successor;
+                try
+                {
+                    successor = await CreateSessionTokenAsync(_lastLifetimeMinutes, trace, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ServiceException failure)
+                {
+                    // Audited as the change it was meant to be: failed, or unknown when the service may have made it.
+                    trace?.ChangedOnItsOwn(RenewalOperation, "MfaSessionToken", "(new)", tally.Attempts, tally.RequestId, failure);
+                    throw;
+                }
+
+                trace?.ChangedOnItsOwn(RenewalOperation, "MfaSessionToken", successor.TokenId, tally.Attempts, tally.RequestId);
             }
         }
         finally
@@ -120,6 +134,8 @@ public sealed class PowerClerkClient : IDisposable
             _renewal.Release();
         }
     }
+
+    private const string RenewalOperation = "Renew MFA session token";
 
     /// <summary>Refused before anything is sent: not 1 to 64 letters and digits.</summary>
     public static void ValidateTokenId(string tokenId)

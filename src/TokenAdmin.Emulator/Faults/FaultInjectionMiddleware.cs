@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -133,18 +134,22 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
             context.Response.Headers.RetryAfter = step.RetryAfter;
         }
 
-        var authorization = context.Request.Headers.Authorization.ToString();
+        // What the fault echoes of the request (EchoTemplate); the body only when a template asks for it.
+        var requestBody = EchoTemplate.NeedsBody(step.Body) || EchoTemplate.NeedsBody(step.ReasonPhrase) || (step.Headers?.Values.Any(EchoTemplate.NeedsBody) ?? false)
+            ? await RequestBodyText.ReadAsync(context.Request, context.RequestAborted)
+            : string.Empty;
         foreach (var (name, value) in step.Headers ?? new Dictionary<string, string>())
         {
-            context.Response.Headers[name] = value.Replace(FaultStep.AuthorizationPlaceholder, authorization, StringComparison.Ordinal);
+            context.Response.Headers[name] = EchoTemplate.Expand(value, context.Request, requestBody, singleLine: true);
         }
 
         if (step.ReasonPhrase is not null && context.Features.Get<IHttpResponseFeature>() is { } feature)
         {
             // Kestrel sends the phrase set here instead of the standard one.
+            var reason = EchoTemplate.Expand(step.ReasonPhrase, context.Request, requestBody, singleLine: true);
             context.Response.OnStarting(() =>
             {
-                feature.ReasonPhrase = step.ReasonPhrase.Replace(FaultStep.AuthorizationPlaceholder, authorization, StringComparison.Ordinal);
+                feature.ReasonPhrase = reason;
                 return Task.CompletedTask;
             });
         }
@@ -165,7 +170,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
 
         context.Response.StatusCode = step.StatusCode;
         context.Response.ContentType = step.ContentType ?? JsonResults.ContentType;
-        await context.Response.WriteAsync(step.Body, context.RequestAborted);
+        await context.Response.WriteAsync(EchoTemplate.Expand(step.Body, context.Request, requestBody, singleLine: false), context.RequestAborted);
     }
 
     /// <summary>True when the delay ran out, false when it was abandoned.</summary>

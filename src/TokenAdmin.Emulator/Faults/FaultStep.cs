@@ -6,7 +6,7 @@ namespace TokenAdmin.Emulator;
 /// <summary>One injected fault, consumed by exactly one request. Create with the factory methods.</summary>
 public sealed record FaultStep
 {
-    /// <summary>In a reason phrase or header value: replaced by the request's Authorization header, as a hostile service might echo it.</summary>
+    /// <summary>In a reason phrase, header value or body: replaced by the request's Authorization header, as a hostile service might echo it (<see cref="EchoTemplate"/> has the other forms).</summary>
     public const string AuthorizationPlaceholder = "{authorization}";
 
     /// <summary>How the journal names an <see cref="AbortAfterApplying"/> step.</summary>
@@ -28,16 +28,16 @@ public sealed record FaultStep
     /// <summary>Sent verbatim as the Retry-After header: delay-seconds ("2") or an HTTP-date.</summary>
     public string? RetryAfter { get; private init; }
 
-    /// <summary>The response body; null sends the default error body in the route's service's shape.</summary>
+    /// <summary>The response body (may echo the request: see <see cref="EchoTemplate"/>); null sends the default error body in the route's service's shape.</summary>
     public string? Body { get; private init; }
 
     /// <summary>Content-Type of a custom <see cref="Body"/>; null means application/json.</summary>
     public string? ContentType { get; private init; }
 
-    /// <summary>A reason phrase instead of the standard one (may hold <see cref="AuthorizationPlaceholder"/>).</summary>
+    /// <summary>A reason phrase instead of the standard one (may echo the request: see <see cref="EchoTemplate"/>).</summary>
     public string? ReasonPhrase { get; private init; }
 
-    /// <summary>Extra response headers (values may hold <see cref="AuthorizationPlaceholder"/>).</summary>
+    /// <summary>Extra response headers (values may echo the request: see <see cref="EchoTemplate"/>).</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; private init; }
 
     /// <summary>Size of a <see cref="FaultKind.LargeBody"/> after decompression (<see cref="Endless"/>: never ends).</summary>

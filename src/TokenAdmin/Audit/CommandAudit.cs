@@ -52,7 +52,10 @@ internal sealed class CommandAudit
 
     /// <summary>A change that failed: "unknown" when the service may have made it all the same (an attempt broke off unanswered), else "failed".</summary>
     public void WriteFailure(TokenAdminConnection connection, AuditTarget target, CommandError error, RequestTally? tally) =>
-        Write(connection, target, error.Exception is ServiceException { OutcomeUnknown: true } ? AuditOutcome.Unknown : AuditOutcome.Failed, tally, error.ErrorId);
+        WriteFailure(connection, target, error, tally?.Attempts ?? 0, tally?.RequestId);
+
+    public void WriteFailure(TokenAdminConnection connection, AuditTarget target, CommandError error, int attempts, string? requestId) =>
+        Write(connection, target, error.Exception is ServiceException { OutcomeUnknown: true } ? AuditOutcome.Unknown : AuditOutcome.Failed, attempts, requestId, error.ErrorId);
 
     public void Write(TokenAdminConnection connection, AuditTarget target, string outcome, RequestTally? tally = null, string? errorId = null) =>
         Write(connection, target, outcome, tally?.Attempts ?? 0, tally?.RequestId, errorId);

@@ -196,11 +196,21 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         _auditResolved = true;
         if (_audit is { } audit && Trace is CommandHttpTrace trace)
         {
-            trace.OwnChange = (operation, targetType, target, attempts, requestId) =>
+            trace.OwnChange = (operation, targetType, target, attempts, requestId, failure) =>
             {
-                if (UsedConnection is { } connection)
+                if (UsedConnection is not { } connection)
                 {
-                    audit.Write(connection, new AuditTarget(operation, targetType, target, connection.UserName), AuditOutcome.Done, attempts, requestId);
+                    return;
+                }
+
+                var change = new AuditTarget(operation, targetType, target, connection.UserName);
+                if (failure is not null && ToError(failure, target) is { } error)
+                {
+                    audit.WriteFailure(connection, change, error, attempts, requestId);
+                }
+                else
+                {
+                    audit.Write(connection, change, AuditOutcome.Done, attempts, requestId);
                 }
             };
         }

@@ -29,13 +29,13 @@ internal sealed class CommandHttpTrace : IHttpTrace
     public void Answered(int statusCode, TimeSpan elapsed) => Concurrency?.OnAnswer(statusCode, elapsed);
 
     /// <summary>Where the command audits changes a client made on its own (set while auditing is on); runs on the pipeline thread.</summary>
-    public Action<string, string, string, int, string?>? OwnChange { get; set; }
+    public Action<string, string, string, int, string?, Exception?>? OwnChange { get; set; }
 
-    public void ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId)
+    public void ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId, Exception? failure = null)
     {
         if (OwnChange is { } audit)
         {
-            _pump.Post(() => audit(operation, targetType, target, attempts, requestId));
+            _pump.Post(() => audit(operation, targetType, target, attempts, requestId, failure));
         }
     }
 

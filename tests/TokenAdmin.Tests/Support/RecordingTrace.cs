@@ -30,11 +30,11 @@ internal sealed class RecordingTrace : IHttpTrace
 
     public bool IsVerboseEnabled => true;
 
-    void IHttpTrace.ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId)
+    void IHttpTrace.ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId, System.Exception? failure)
     {
         lock (OwnChanges)
         {
-            OwnChanges.Add($"{operation}|{targetType}|{target}|{attempts}|{(requestId is null ? "no request id" : "request id")}");
+            OwnChanges.Add($"{operation}|{targetType}|{target}|{attempts}|{(requestId is null ? "no request id" : "request id")}{(failure is null ? "" : "|failed")}");
         }
     }
 
