@@ -420,7 +420,7 @@ public sealed class ServiceHttpClient : IDisposable
             : new ServiceError(
                 error.Code is null ? null : redactor.Scrub(error.Code, 100),
                 error.Message is null ? null : redactor.Scrub(error.Message, 500),
-                error.RequestId is null ? null : redactor.RemoveKnownSecrets(error.RequestId, 100));
+                Text.RequestIds.Safe(error.RequestId is null ? null : redactor.RemoveKnownSecrets(error.RequestId)));
     }
 
     private static RestRequest ToRestRequest(OutgoingRequest outgoing)

@@ -45,7 +45,7 @@ public sealed class ServiceResponse
     internal ServiceResponse AsAlreadyDone() =>
         new(StatusCode, ReasonPhrase, Content, ContentType, Headers, Attempts, Elapsed) { AlreadyDone = true };
 
-    /// <summary>The service's request id, from the usual headers, if it sent one.</summary>
+    /// <summary>The service's request id, from the usual headers, if it sent one that looks like one (<see cref="Text.RequestIds"/>).</summary>
     public string? RequestId
     {
         get
@@ -54,7 +54,7 @@ public sealed class ServiceResponse
             {
                 if (Headers.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
                 {
-                    return value;
+                    return Text.RequestIds.Safe(value);
                 }
             }
 

@@ -62,9 +62,27 @@ public sealed class HostileResponseTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(trace, Timeout()));
 
         Assert.Equal(ServiceFailure.Redirected, failure.Failure);
-        Assert.StartsWith("req-1 ", failure.RequestId, StringComparison.Ordinal);
+        Assert.Null(failure.RequestId); // with a space and the credential in it: not a request id, so not kept at all
         Assert.Contains("login.example", failure.Message, StringComparison.Ordinal);
         AssertNoCredential(failure.Message + failure.RequestId + failure.BodyExcerpt + trace.All);
+    }
+
+    [Theory]
+    [InlineData("req 1")]
+    [InlineData("<script>")]
+    [InlineData("a\u00e9b")]
+    public async Task A_request_id_of_other_characters_or_over_128_is_not_kept(string id)
+    {
+        foreach (var value in new[] { id, new string('a', 129) })
+        {
+            using var client = Client();
+            _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(500, headers: new Dictionary<string, string> { ["X-Request-Id"] = value }));
+
+            var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(null, Timeout()));
+
+            Assert.Null(failure.RequestId);
+            Assert.DoesNotContain("Request id", failure.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
