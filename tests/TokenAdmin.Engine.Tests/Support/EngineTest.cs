@@ -61,6 +61,21 @@ public abstract class EngineTest : IAsyncLifetime
     internal ShellResult ConnectSecurId(bool superAdministrator = true, string extra = "") =>
         Shell.RunClean($"Connect-SecurIdAdmin -KeyFile $args[0] {extra}", SecurIdKeyFile(superAdministrator));
 
+    /// <summary>Connect-PowerClerk as the demo MFA user, with its API key and TOTP seed.</summary>
+    internal ShellResult ConnectPowerClerk(string extra = "") => Shell.RunClean($$"""
+        $credential = [pscredential]::new($args[0], (ConvertTo-SecureString $args[1] -AsPlainText -Force))
+        Connect-PowerClerk -BaseUri $args[2] -Credential $credential -ApiKey (ConvertTo-SecureString $args[3] -AsPlainText -Force) -TotpSecret (ConvertTo-SecureString $args[4] -AsPlainText -Force) {{extra}}
+        """, PowerClerkDemo.MfaUserName, PowerClerkDemo.MfaPassword, Emulator.PowerClerkBaseUri, PowerClerkDemo.ApiKey, PowerClerkDemo.MfaTotpSecret);
+
+    /// <summary>A token of the demo apstrata user, made by the emulator, and a token connection with it; returns the token.</summary>
+    internal string ConnectApstrataToken()
+    {
+        var token = Emulator.Apstrata.Generate(ApstrataDemo.UserLogin, TimeSpan.FromMinutes(30), TimeSpan.FromHours(2)).Value;
+        Shell.RunClean("Connect-Apstrata -AuthKey $args[0] -BaseUri $args[1] -User $args[2] -Token (ConvertTo-SecureString $args[3] -AsPlainText -Force)",
+            ApstrataDemo.AuthKey, Emulator.ApstrataBaseUri, ApstrataDemo.UserLogin, token);
+        return token;
+    }
+
     /// <summary>Every secret of the run: demo passwords and access tokens, token values, private key lines.</summary>
     internal IReadOnlyList<string> Secrets()
     {

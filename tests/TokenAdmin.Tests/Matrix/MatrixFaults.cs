@@ -27,7 +27,8 @@ internal enum Wire
 }
 
 /// <summary>
-/// One way a service (or what stands in front of it) answers a change, as the emulator injects it.
+/// One way a service (or what stands in front of it) answers a change (this file is also compiled
+/// into tests/TokenAdmin.Engine.Tests: one table of faults for both matrices), as the emulator injects it.
 /// <see cref="Expect"/> says how the cell must end; <see cref="Applied"/> whether the emulator makes the
 /// change (null: as the outcome implies). Echo faults put the request's secrets, transformed, where a
 /// client might show them.
@@ -36,6 +37,12 @@ internal sealed record MatrixFault(string Name, Func<MatrixRoute, FaultStep[]> S
 {
     /// <summary>Whether the fault means anything for the route (an echoed body needs a request body: an empty 200 is a DELETE's documented success).</summary>
     public Func<MatrixRoute, bool> AppliesTo { get; init; } = _ => true;
+
+    /// <summary>
+    /// The fault makes the client wait (a Retry-After, backoff after a reset, a timeout): the xunit
+    /// matrix runs it on virtual time; the engine matrix, on real time, leaves it out.
+    /// </summary>
+    public bool Waits => RetryAfter is not null || TimeoutSec != 100 || Name.StartsWith("reset", StringComparison.Ordinal);
 
     /// <summary>The TimeoutSec a cell connects with: short only where the fault waits it out.</summary>
     public int TimeoutSec { get; init; } = 100;

@@ -120,17 +120,6 @@ internal sealed record MatrixRoute(string Name, string Command, string EmulatorR
         }) { AuditLines = 2 },
     };
 
-    /// <summary>Emulator routes no matrix row covers, each with why: reads, and routes no TokenAdmin command sends.</summary>
-    public static IReadOnlyDictionary<string, string> NotChanges { get; } = new Dictionary<string, string>
-    {
-        [HdcRouteNames.ListTokens] = "a read",
-        [HdcRouteNames.ListContexts] = "a read",
-        [SecurIdRouteNames.LookupToken] = "a read (sent as POST)",
-        [SecurIdRouteNames.AssignToken] = "no TokenAdmin command sends it",
-        [SecurIdRouteNames.UnassignToken] = "no TokenAdmin command sends it",
-        [SecurIdRouteNames.EnableToken] = "no TokenAdmin command sends it",
-        [SecurIdRouteNames.DisableToken] = "no TokenAdmin command sends it",
-    };
 }
 
 /// <summary>A prepared cell: what to run, and how to read from the emulator whether the change was made.</summary>
