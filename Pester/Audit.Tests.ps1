@@ -59,6 +59,81 @@ Describe 'Set-TokenAdminAuditLog and Get-TokenAdminAuditLog' {
     }
 }
 
+Describe 'What Set-TokenAdminAuditLog accepts as a log' -Skip:$IsWindows {
+    AfterEach { Set-TokenAdminAuditLog -Disable }
+
+    It 'refuses <Kind> before any change, without opening it or creating anything' -ForEach @(
+        @{ Kind = 'a FIFO'; Make = { param($p) mkfifo $p; $p } }
+        @{ Kind = '/dev/full'; Make = { param($p) '/dev/full' } }
+        @{ Kind = 'a symbolic link to a log'; Make = { param($p) $t = "$p.target"; $null = New-Item -ItemType File -Path $t; (New-Item -ItemType SymbolicLink -Path $p -Target $t).FullName } }
+        @{ Kind = 'a dangling symbolic link'; Make = { param($p) (New-Item -ItemType SymbolicLink -Path $p -Target "$p.missing").FullName } }
+        @{ Kind = 'a folder'; Make = { param($p) (New-Item -ItemType Directory -Path $p).FullName } }
+    ) {
+        $path = & $Make (Join-Path $Scratch ('refused-' + [guid]::NewGuid().ToString('N')))
+        # A FIFO opened for writing blocks until a reader comes: run it where a hang cannot stop the suite.
+        $job = Start-ThreadJob -ScriptBlock {
+            param($manifest, $path)
+            Import-Module $manifest
+            try { Set-TokenAdminAuditLog -Path $path -ErrorAction Stop; 'accepted' } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }
+        } -ArgumentList $Manifest, $path
+        $said = $job | Wait-Job -Timeout 60 | Receive-Job
+        $job | Remove-Job -Force
+        $said | Should -Not -BeNullOrEmpty -Because 'Set-TokenAdminAuditLog must not hang'
+        $said[0] | Should -Be 'AuditLogNotWritable,TokenAdmin.Audit.SetTokenAdminAuditLogCommand'
+        $said[1] | Should -Match 'symbolic link|not a regular file'
+        Test-Path -LiteralPath "$path.missing" | Should -BeFalse -Because 'a link''s target is never created'
+    }
+
+    It 'creates a new log readable and writable by its owner only' {
+        $path = Join-Path $Scratch 'owner-only.jsonl'
+        Set-TokenAdminAuditLog -Path $path
+        (Get-Item -LiteralPath $path).UnixFileMode | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite')
+    }
+}
+
+Describe 'A log that cannot be written' {
+    BeforeEach {
+        Reset-TokenAdminEmulator -Emulator $Emulator
+        Connect-TokenAdminEmulator -Emulator $Emulator -Service Hdc
+        $folder = Join-Path $Scratch ('gone-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $folder
+        $log = Join-Path $folder 'audit.jsonl'
+    }
+    AfterEach { Set-TokenAdminAuditLog -Disable }
+
+    It 'makes each change whose line is lost an error naming it, and $? false; the run goes on' {
+        Set-TokenAdminAuditLog -Path $log
+        Remove-Item -LiteralPath $folder -Recurse -Force
+        $tokens = @(Get-AuthToken -UserId 5)
+
+        $removed = $tokens | Remove-AuthToken -PassThru -ThrottleLimit 1 -Confirm:$false -ErrorVariable lost -ErrorAction SilentlyContinue
+        $ok = $?
+
+        $ok | Should -BeFalse
+        @($removed).Count | Should -Be $tokens.Count
+        @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator | Where-Object userId -EQ 5) | Should -BeNullOrEmpty
+        $lost | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'AuditLineNotWritten,*' }
+        @($lost.TargetObject) | Should -Be @($tokens.Fingerprint)
+        $lost[0].ToString() | Should -Match "has no line for 'Remove auth token $($tokens[0].Fingerprint)' \(done\)"
+    }
+
+    It 'with -Strict, stops before the next change, in this command and later ones, until it is set again' {
+        Set-TokenAdminAuditLog -Path $log -Strict
+        (Get-TokenAdminAuditLog).Strict | Should -BeTrue
+        Remove-Item -LiteralPath $folder -Recurse -Force
+        $tokens = @(Get-AuthToken -UserId 5) + @(Get-AuthToken -UserId 42)
+
+        { $tokens | Remove-AuthToken -ThrottleLimit 1 -Confirm:$false -ErrorAction SilentlyContinue -WarningVariable notAttempted -WarningAction SilentlyContinue } |
+            Should -Throw -ErrorId 'AuditLogStopped,TokenAdmin.Hdc.RemoveAuthTokenCommand'
+        $left = @(Get-TokenAdminEmulatorHdcToken -Emulator $Emulator | Where-Object { $_.userId -in 5, 42 })
+        $left.Count | Should -Be ($tokens.Count - 1)
+        { New-AuthToken -UserId 42 -Context ReadDocuments -Confirm:$false } | Should -Throw -ErrorId 'AuditLogStopped,*'
+
+        Set-TokenAdminAuditLog -Path (Join-Path $Scratch 'strict-again.jsonl') -Strict
+        New-AuthToken -UserId 42 -Context ReadDocuments -Confirm:$false | Should -Not -BeNullOrEmpty
+    }
+}
+
 Describe 'An audited session on all four services' {
     BeforeAll {
         Reset-TokenAdminEmulator -Emulator $Emulator

@@ -10,25 +10,42 @@ namespace TokenAdmin.Core.Audit;
 /// A JSON-lines audit file. Each entry is one line, written with one write call while the file is
 /// held exclusively (by this process's threads and runspaces through a lock per path, by other
 /// processes through an exclusive open), and flushed before the call returns: lines are never
-/// torn or interleaved, and a process killed afterwards has lost nothing it wrote.
+/// torn or interleaved, and a process killed afterwards has lost nothing it wrote. Only a regular
+/// file is written (see <see cref="RegularFile"/>); a new one is readable by its owner only.
 /// </summary>
 public sealed class AuditLogFile
 {
     private static readonly ConcurrentDictionary<string, object> Gates = new(StringComparer.Ordinal);
 
-    /// <summary>How long a write waits for another process that holds the file.</summary>
-    internal static readonly TimeSpan ExclusiveWaitLimit = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a line waits for another process that holds the file. A TokenAdmin writer holds it for
+    /// one write; anything longer is a foreign lock, and a pipeline must not stall seconds per item for it.
+    /// </summary>
+    internal static readonly TimeSpan ExclusiveWaitLimit = TimeSpan.FromMilliseconds(500);
 
     private readonly object _gate;
+    private readonly Action<TimeSpan> _pause;
+    private volatile bool _heldElsewhere;
 
     /// <param name="path">A full path; its folder must exist.</param>
-    public AuditLogFile(string path)
+    /// <param name="pause">Waits between tries while another process holds the file; tests pass one that does not sleep.</param>
+    public AuditLogFile(string path, Action<TimeSpan>? pause = null)
     {
         Path = System.IO.Path.GetFullPath(path ?? throw new ArgumentNullException(nameof(path)));
         _gate = Gates.GetOrAdd(Path, _ => new object());
+        _pause = pause ?? Thread.Sleep;
     }
 
     public string Path { get; }
+
+    /// <summary>Why the path cannot be an audit log (a symbolic link, FIFO, device or folder), or null.</summary>
+    public static string? Problem(string fullPath) => RegularFile.Problem(fullPath);
+
+    /// <summary>Opens the file once, creating it: proves before any change that lines can be written.</summary>
+    public void Probe()
+    {
+        using var stream = RegularFile.OpenToAppend(Path, FileShare.ReadWrite);
+    }
 
     /// <summary>Appends the entry as one line. Throws IOException or UnauthorizedAccessException when the file cannot be written.</summary>
     public void Append(AuditEntry entry)
@@ -72,20 +89,38 @@ public sealed class AuditLogFile
         return line;
     }
 
+    /// <summary>
+    /// Opens the file exclusively, waiting up to <see cref="ExclusiveWaitLimit"/> for another writer. Once
+    /// a wait has run out, later lines try once each until one gets through: a lock held for minutes
+    /// costs each item one try, not half a second.
+    /// </summary>
     private FileStream OpenExclusive()
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        for (var pause = 1; ; pause = Math.Min(pause * 2, 50))
+        var waited = TimeSpan.Zero;
+        for (var pause = TimeSpan.FromMilliseconds(1); ; pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 50)))
         {
             try
             {
                 // FileShare.None: an exclusive open on Windows, an exclusive advisory lock elsewhere.
-                return new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 1);
+                var stream = RegularFile.OpenToAppend(Path, FileShare.None);
+                _heldElsewhere = false;
+                return stream;
             }
-            catch (IOException) when (File.Exists(Path) && waited.Elapsed < ExclusiveWaitLimit)
+            catch (IOException exception) when (IsSharingViolation(exception) && !_heldElsewhere)
             {
-                Thread.Sleep(pause); // another process is writing its line: a few milliseconds at most
+                if (waited >= ExclusiveWaitLimit)
+                {
+                    _heldElsewhere = true;
+                    throw new IOException($"Another process has held {Path} for over {ExclusiveWaitLimit.TotalMilliseconds:0} ms.", exception);
+                }
+
+                _pause(pause); // another process is writing its line: a few milliseconds at most
+                waited += pause;
             }
         }
     }
+
+    /// <summary>The file exists and is an ordinary file that someone else holds (not refused, not missing).</summary>
+    private bool IsSharingViolation(IOException exception) =>
+        exception.GetType() == typeof(IOException) && File.Exists(Path) && RegularFile.Problem(Path) is null;
 }

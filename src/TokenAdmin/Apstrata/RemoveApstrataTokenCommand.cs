@@ -167,7 +167,7 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
                     foreach (var login in logins)
                     {
                         var error = ToError(failure, login) ?? throw failure;
-                        audit?.WriteFailure(connection, UserTokens(login), error, tally);
+                        StopIfLost(Runner, audit?.WriteFailure(connection, UserTokens(login), error, tally) ?? true);
                         var said = error with { Message = $"{error.DisplayMessage} (a request for {logins.Length} logins failed; {EchoedText.Of(login)} was among them.)" };
                         if (error.ErrorId == Errors.ErrorIds.AuthenticationFailed)
                         {
@@ -183,7 +183,7 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
                 {
                     foreach (var login in logins)
                     {
-                        audit?.Write(connection, UserTokens(login), AuditOutcome.Done, tally);
+                        StopIfLost(Runner, audit?.Write(connection, UserTokens(login), AuditOutcome.Done, tally) ?? true);
                         if (PassThruPresent)
                         {
                             Seam.WriteObject(new ApstrataTokenRemovalResult(login, connection.AuthKey, connection.BaseUri, connection.Http.Clock.UtcNow));

@@ -16,7 +16,7 @@ public sealed class GetTokenAdminAuditLogCommand : TokenAdminCommand
     {
         if (Auditing.Log is { } log)
         {
-            Seam.WriteObject(new TokenAdminAuditLog(log.File.Path, log.IncludeWhatIf));
+            Seam.WriteObject(new TokenAdminAuditLog(log.File.Path, log.IncludeWhatIf, log.Strict));
         }
     }
 }

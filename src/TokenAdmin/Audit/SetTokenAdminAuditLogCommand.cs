@@ -16,6 +16,9 @@ namespace TokenAdmin.Audit;
 /// operation, target type, target (a fingerprint, serial, TokenId or login), owner, outcome (done, failed,
 /// not attempted, or would), errorId, attempts, requestId and the TokenAdmin version. Never a secret, never a
 /// token value.</para>
+/// <para>Only a regular file is accepted: a symbolic link, FIFO, device or folder is refused; a new log is created
+/// readable and writable by its owner only. A change whose line cannot be written is an error naming the change;
+/// with -Strict, TokenAdmin then also stops before its next change.</para>
 /// <para>Lines are written whole, one at a time, and flushed: ForEach-Object -Parallel runspaces, -ThrottleLimit
 /// concurrency and other processes writing the same file never tear or interleave them, and a process that
 /// is killed loses no line it wrote. A request in flight when a process dies has no line: its outcome was
@@ -28,6 +31,10 @@ namespace TokenAdmin.Audit;
 /// <example title="Also record what -WhatIf would do">
 /// <code>Set-TokenAdminAuditLog -Path ./plan.jsonl -IncludeWhatIf; Get-AuthToken -UserId 5 | Remove-AuthToken -WhatIf</code>
 /// <para>Each token that would be removed gets a line with the outcome "would".</para>
+/// </example>
+/// <example title="No change that the log cannot record">
+/// <code>Set-TokenAdminAuditLog -Path /var/log/tokenadmin/changes.jsonl -Strict</code>
+/// <para>If a line cannot be written (the disk is full), the command stops before its next change with AuditLogStopped.</para>
 /// </example>
 /// <example title="Stop auditing">
 /// <code>Set-TokenAdminAuditLog -Disable</code>
@@ -53,6 +60,19 @@ public sealed class SetTokenAdminAuditLogCommand : TokenAdminCommand
         set => IncludeWhatIfPresent = value.IsPresent;
     }
 
+    /// <summary>
+    /// Make the log a condition of every change: once a change's line cannot be written (disk full, folder
+    /// removed, file held by another process), TokenAdmin stops before the next change, in this command and
+    /// every later one, until Set-TokenAdminAuditLog is run again. Without it, each lost line is an error
+    /// (AuditLineNotWritten) and the run goes on.
+    /// </summary>
+    [Parameter(ParameterSetName = PathSet)]
+    public SwitchParameter Strict
+    {
+        get => new(StrictPresent);
+        set => StrictPresent = value.IsPresent;
+    }
+
     /// <summary>Stop auditing.</summary>
     [Parameter(Mandatory = true, ParameterSetName = DisableSet)]
     public SwitchParameter Disable
@@ -72,6 +92,8 @@ public sealed class SetTokenAdminAuditLogCommand : TokenAdminCommand
     // The switches as the logic reads them (and xunit sets them: SwitchParameter is inert in the reference assemblies).
     internal bool IncludeWhatIfPresent { get; set; }
 
+    internal bool StrictPresent { get; set; }
+
     internal bool DisablePresent { get; set; }
 
     internal bool PassThruPresent { get; set; }
@@ -85,25 +107,24 @@ public sealed class SetTokenAdminAuditLogCommand : TokenAdminCommand
         }
 
         var full = Seam.ResolvePath(Path);
+        var file = new AuditLogFile(full);
         try
         {
-            // Proves now, before any change, that the lines can be written (and creates the file).
-            using (new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
-            {
-            }
+            file.Probe(); // proves now, before any change, that the lines can be written (and creates the file)
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
         {
+            var reason = AuditLogFile.Problem(full) is { } problem ? $"{problem}." : exception.Message;
             Seam.ThrowTerminatingError(new CommandError(
-                new TokenAdminException($"The audit log {full} cannot be written: {exception.Message} Auditing is unchanged.", ErrorIds.AuditLogNotWritable),
+                new TokenAdminException($"The audit log {full} cannot be written: {reason} Auditing is unchanged.", ErrorIds.AuditLogNotWritable),
                 ErrorIds.AuditLogNotWritable, ErrorCategory.WriteError, full));
         }
 
-        Auditing.Set(new AuditLogFile(full), IncludeWhatIfPresent);
-        Seam.WriteVerbose($"Auditing changes to {full}{(IncludeWhatIfPresent ? ", -WhatIf included" : string.Empty)}.");
+        Auditing.Set(file, IncludeWhatIfPresent, StrictPresent);
+        Seam.WriteVerbose($"Auditing changes to {full}{(IncludeWhatIfPresent ? ", -WhatIf included" : string.Empty)}{(StrictPresent ? ", strict" : string.Empty)}.");
         if (PassThruPresent)
         {
-            Seam.WriteObject(new TokenAdminAuditLog(full, IncludeWhatIfPresent));
+            Seam.WriteObject(new TokenAdminAuditLog(full, IncludeWhatIfPresent, StrictPresent));
         }
     }
 }

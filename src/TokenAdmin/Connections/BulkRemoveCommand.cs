@@ -101,6 +101,13 @@ public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnectio
         _runner?.ThrowIfFatal();
     }
 
+    /// <summary>Goes on to start the change: the stopped runner records it as not attempted, and the command ends with the stop after this record.</summary>
+    private protected override bool StopBeforeChange(CommandError stop)
+    {
+        Runner.Fatal(stop);
+        return true;
+    }
+
     [DoesNotReturn]
     private protected override void Terminate(CommandError error)
     {

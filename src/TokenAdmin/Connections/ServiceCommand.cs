@@ -224,6 +224,11 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     /// </summary>
     private protected bool ShouldChange(TConnection connection, string target, AuditTarget change)
     {
+        if (!Seam.IsWhatIf && Audit?.Stop is { } stop)
+        {
+            return StopBeforeChange(stop); // a strict log lost a change's line: no change it cannot record
+        }
+
         if (Seam.ShouldProcess(target, change.Operation))
         {
             return true;
@@ -263,10 +268,26 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
             vocabulary,
             result =>
             {
-                audit.Write(connection, change, AuditOutcome.Done, tally);
+                StopIfLost(runner, audit.Write(connection, change, AuditOutcome.Done, tally));
                 succeeded(result);
             },
-            error => audit.WriteFailure(connection, change, error, tally));
+            error => StopIfLost(runner, audit.WriteFailure(connection, change, error, tally)));
+    }
+
+    /// <summary>A strict audit log lost a line: this change is not made. Here the command terminates; a bulk one records the item as not attempted.</summary>
+    private protected virtual bool StopBeforeChange(CommandError stop)
+    {
+        Terminate(stop);
+        return false;
+    }
+
+    /// <summary>A strict log lost a line in a bulk run: nothing more starts (the requests in flight end and are reported).</summary>
+    private protected void StopIfLost(ThrottledRunner runner, bool written)
+    {
+        if (!written && Audit?.Stop is { } stop)
+        {
+            runner.Fatal(stop);
+        }
     }
 
     /// <summary>

@@ -29,4 +29,6 @@ internal static class ErrorIds
     public const string UnexpectedResponse = "UnexpectedResponse";
     public const string ResponseTooLarge = "ResponseTooLarge";
     public const string AuditLogNotWritable = "AuditLogNotWritable";
+    public const string AuditLineNotWritten = "AuditLineNotWritten";
+    public const string AuditLogStopped = "AuditLogStopped";
 }

@@ -95,7 +95,7 @@ internal sealed class ThrottledRunner
         {
             _fatal = error;
         }
-        else
+        else if (!ReferenceEquals(_fatal, error)) // one stop (a strict audit log's) may be raised by several items
         {
             _seam.WriteError(error);
         }

@@ -91,6 +91,57 @@ public sealed class HdcAuditTests : HdcTestContext, IDisposable
         Assert.Equal([1, 0, 0, 0], lines.Select(l => l.GetProperty("attempts").GetInt32()));
     }
 
+    /// <summary>A log whose folder is removed after Set-TokenAdminAuditLog: every later line is lost.</summary>
+    private void AuditToALogThatGoesAway(bool strict)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_directory, "gone")).FullName;
+        Auditing.Set(new AuditLogFile(Path.Combine(folder, "audit.jsonl")), includeWhatIf: false, strict);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void A_change_whose_line_is_lost_is_an_error_naming_it_and_the_run_goes_on()
+    {
+        Connect();
+        var tokens = TokenValues.Take(3).ToArray();
+        AuditToALogThatGoesAway(strict: false);
+
+        var seam = Run(new RemoveAuthTokenCommand { Token = tokens, ThrottleLimit = 1, PassThruPresent = true });
+
+        Assert.Null(seam.Terminating);
+        Assert.Equal(3, seam.Output.Count); // the changes happened and are reported
+        Assert.Single(Emulator.Hdc.Tokens);
+        Assert.All(seam.Errors, e => Assert.Equal(ErrorIds.AuditLineNotWritten, e.ErrorId));
+        Assert.Equal(tokens.Select(TokenFingerprint.Of), seam.Errors.Select(e => e.TargetObject));
+        Assert.All(seam.Errors, e => Assert.Contains("'Remove auth token ", e.DisplayMessage, StringComparison.Ordinal));
+        Assert.All(seam.Errors, e => Assert.Contains("(done)", e.DisplayMessage, StringComparison.Ordinal));
+        Assert.Empty(seam.Warnings);
+    }
+
+    [Fact]
+    public void A_strict_log_that_loses_a_line_stops_before_the_next_change_in_this_command_and_every_later_one()
+    {
+        Connect();
+        var tokens = TokenValues.Take(3).ToArray();
+        AuditToALogThatGoesAway(strict: true);
+
+        var seam = Run(new RemoveAuthTokenCommand { Token = tokens, ThrottleLimit = 1, PassThruPresent = true });
+
+        Assert.Equal(ErrorIds.AuditLogStopped, seam.Terminating?.ErrorId);
+        Assert.Single(seam.Output); // the first removal, whose line was lost
+        Assert.Equal(ErrorIds.AuditLineNotWritten, Assert.Single(seam.Errors).ErrorId);
+        Assert.Equal(2, seam.Terminating!.NotAttempted.Count);
+        Assert.Equal(3, Emulator.Hdc.Tokens.Count);
+
+        var later = Run(new NewAuthTokenCommand { UserId = 42, Context = ["ReadDocuments"] });
+        Assert.Equal(ErrorIds.AuditLogStopped, later.Terminating?.ErrorId);
+        Assert.Equal(3, Emulator.Hdc.Tokens.Count);
+
+        AuditTo(); // set again: changes go on
+        Assert.Null(Run(new NewAuthTokenCommand { UserId = 42, Context = ["ReadDocuments"] }).Terminating);
+        Assert.Equal(4, Emulator.Hdc.Tokens.Count);
+    }
+
     [Fact]
     public void WhatIf_writes_would_lines_only_when_asked()
     {
