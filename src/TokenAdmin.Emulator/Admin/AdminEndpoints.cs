@@ -12,7 +12,8 @@ namespace TokenAdmin.Emulator;
 
 /// <summary>
 /// The emulator's control surface under <c>/_emulator</c>: no authentication, no faults, not
-/// journaled. For the demo and for scripts (Pester) that cannot reach the in-process API.
+/// journaled; for scripts only (see <see cref="AdminRequestGuard"/>: never for a web page). For the
+/// demo and for scripts (Pester) that cannot reach the in-process API.
 /// </summary>
 internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedService> services)
 {
@@ -29,6 +30,7 @@ internal sealed class AdminEndpoints(EmulatorHost host, IReadOnlyList<IEmulatedS
     public void Map(IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup(EmulatorEndpoints.AdminPath.Value!);
+        admin.AddEndpointFilter(AdminRequestGuard.FilterAsync);
         admin.MapGet(string.Empty, Describe);
         admin.MapPost("/faults", AddFaultsAsync);
         admin.MapDelete("/faults", ClearFaults);

@@ -19,6 +19,12 @@ internal sealed class ApstrataService(ApstrataState state, ApstrataOptions optio
 
     public IReadOnlyList<string> RouteNames => ApstrataRouteNames.All;
 
+    /// <summary>A request is signed (apsws.authSig) or carries a token (apsdb.authToken), in the query or the form body.</summary>
+    public JournalCredentials JournalCredentials { get; } = new(["apsdb.authToken", "apsws.authSig"], fields =>
+        fields.ContainsKey("apsdb.authToken") ? "apstrata token"
+        : fields.ContainsKey("apsws.authSig") ? $"apstrata signature ({(fields.TryGetValue("apsws.authMode", out var mode) && mode.Equals("simple", StringComparison.OrdinalIgnoreCase) ? "Simple" : "Complex")})"
+        : null);
+
     public static Uri BaseUriFor(Uri baseAddress) => new(baseAddress, ServiceKey + "/");
 
     public void MapEndpoints(IEndpointRouteBuilder serviceRoot) => new ApstrataEndpoints(state, options).Map(serviceRoot);

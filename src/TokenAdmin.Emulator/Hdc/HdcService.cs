@@ -43,6 +43,9 @@ internal sealed class HdcService(HdcOptions options, HdcState state) : IEmulated
 
     public IReadOnlyList<string> RouteNames => HdcRouteNames.All;
 
+    /// <summary>Update and delete name the token by its value in the JSON body.</summary>
+    public JournalCredentials JournalCredentials { get; } = new(["token"]);
+
     public void MapEndpoints(IEndpointRouteBuilder serviceRoot)
     {
         var tenant = serviceRoot.MapGroup(string.Empty).AddEndpointFilter(new HdcAuthenticationFilter(options));

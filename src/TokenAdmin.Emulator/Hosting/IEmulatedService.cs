@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 namespace TokenAdmin.Emulator;
 
 /// <summary>
-/// One emulated web service (HDC, SecurID; PowerClerk and apstrata next). The host mounts each
+/// One emulated web service (HDC, SecurID, PowerClerk, apstrata). The host mounts each
 /// under its own base path and treats them alike for reset, faults, the admin info and the banner.
 /// </summary>
 internal interface IEmulatedService
@@ -29,6 +29,9 @@ internal interface IEmulatedService
     /// items added), so a request with a mistake anywhere adds nothing; throws <see cref="SeedException"/> naming it.
     /// </summary>
     Func<int> PrepareSeed(System.Text.Json.JsonElement section) => throw new SeedException($"The {Key} service has nothing to seed.");
+
+    /// <summary>The credentials its requests carry outside the Authorization header: the journal never keeps them.</summary>
+    JournalCredentials JournalCredentials => JournalCredentials.None;
 
     /// <summary>
     /// The default response of an injected status fault on one of the service's routes, in the

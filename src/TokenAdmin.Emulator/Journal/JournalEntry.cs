@@ -4,7 +4,8 @@ namespace TokenAdmin.Emulator;
 
 /// <summary>
 /// One service request as the emulator saw it. Recorded on arrival; <see cref="StatusCode"/> or
-/// <see cref="Aborted"/> is filled in when it ends. Never holds a credential: only the auth scheme.
+/// <see cref="Aborted"/> is filled in when it ends. Never holds a credential: no header but the auth scheme
+/// is kept, and a credential in the query or body (an HDC token, an apstrata token or signature) is redacted.
 /// </summary>
 public sealed record JournalEntry
 {
@@ -35,7 +36,7 @@ public sealed record JournalEntry
     /// <summary>Kestrel's id of the TCP connection: equal ids mean the client reused its pooled connection.</summary>
     public string? ConnectionId { get; init; }
 
-    /// <summary>The Authorization scheme (e.g. "Basic", "Bearer"), "Other" for an unrecognised one, null when absent.</summary>
+    /// <summary>The Authorization scheme (e.g. "Basic", "Bearer"), "Other" for an unrecognised one; for apstrata "apstrata signature (Simple)", "(Complex)" or "apstrata token"; null when absent.</summary>
     public string? AuthScheme { get; init; }
 
     public required DateTimeOffset ArrivedAt { get; init; }

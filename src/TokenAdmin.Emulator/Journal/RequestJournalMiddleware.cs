@@ -8,7 +8,9 @@ namespace TokenAdmin.Emulator;
 /// <summary>
 /// Records each service request in the <see cref="RequestJournal"/> when it arrives and completes
 /// the entry when it ends. The status is recorded as the response starts, before the client can
-/// see it, so a test that got a response can read a completed entry without waiting.
+/// see it, so a test that got a response can read a completed entry without waiting. It never keeps a
+/// credential: headers are not journaled (only the Authorization scheme), and each service's
+/// <see cref="JournalCredentials"/> are redacted from the query and the body.
 /// </summary>
 internal sealed class RequestJournalMiddleware(RequestDelegate next, RequestJournal journal, ForwardProxy proxy, TimeProvider timeProvider)
 {
@@ -25,19 +27,23 @@ internal sealed class RequestJournalMiddleware(RequestDelegate next, RequestJour
 
         var request = context.Request;
         var target = proxy.TargetOf(context);
+        var credentials = EmulatorEndpoints.ServiceOf(context)?.JournalCredentials ?? JournalCredentials.None;
+        var query = request.QueryString.Value ?? string.Empty;
+        var body = await ReadBodyAsync(context);
         var entry = journal.RecordArrival(new JournalEntry
         {
             Sequence = 0,
             RequestId = context.TraceIdentifier,
             Method = request.Method,
             Path = request.Path.Value ?? string.Empty,
-            Query = request.QueryString.Value ?? string.Empty,
+            Query = credentials.ScrubQuery(query),
             RouteName = EmulatorEndpoints.RouteNameOf(context),
-            Body = await ReadBodyAsync(context),
+            Body = credentials.ScrubBody(body, request.ContentType),
             ContentType = request.ContentType,
             ConnectionId = context.Connection.Id,
             UserAgent = request.Headers.UserAgent.Count > 0 ? request.Headers.UserAgent.ToString() : null,
-            AuthScheme = AuthSchemeNames.Describe(request.Headers.Authorization.Count > 0 ? request.Headers.Authorization[0] : null),
+            AuthScheme = AuthSchemeNames.Describe(request.Headers.Authorization.Count > 0 ? request.Headers.Authorization[0] : null)
+                ?? credentials.Scheme?.Invoke(JournalCredentials.FieldsOf(query, body, request.ContentType)),
             ArrivedAt = timeProvider.GetUtcNow(),
             ViaProxy = target is not null,
             TargetHost = target?.Host,

@@ -37,7 +37,7 @@ namespace TokenAdmin.Engine.Tests.Matrix
     /// answers at once (the ones that wait are the xunit matrix's, on virtual time). Each cell checks the
     /// outcome against the emulator and the audit line, then renders everything a user or a log sees, as
     /// PowerShell renders it: every stream, a transcript, Get-Error and Format-List * -Force of each error
-    /// and its exception, the output objects, and the audit file; no secret of the connection, in any form
+    /// and its exception, the output objects, the audit file and the emulator's journal; no secret of the connection, in any form
     /// a hostile service may echo it, is in any of them.
     /// </summary>
     public sealed class EngineRouteFaultMatrix : EngineTest
@@ -204,8 +204,48 @@ namespace TokenAdmin.Engine.Tests.Matrix
             Assert.All(change, l => Assert.Equal(done ? "done" : unknown ? "unknown" : "failed", l.GetProperty("outcome").GetString()));
             Assert.All(change, l => Assert.Equal(errorId, l.TryGetProperty("errorId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null));
 
-            var text = string.Join("\n", result.AllText(), string.Join("\n", Shell.Host.Lines.Skip(hostLines)), File.Exists(audit) ? File.ReadAllText(audit) : "");
+            var text = string.Join("\n", result.AllText(), string.Join("\n", Shell.Host.Lines.Skip(hostLines)), File.Exists(audit) ? File.ReadAllText(audit) : "", Journal());
             AssertNoSecretInAnyForm(text, dynamic, said);
+        }
+
+        [Fact]
+        public void The_journal_of_every_route_the_module_sends_holds_no_credential()
+        {
+            var journaled = new List<string>();
+            var secrets = new List<string>();
+            var text = new System.Text.StringBuilder();
+            void Collect()
+            {
+                secrets.AddRange(DynamicSecrets());
+                text.AppendLine(Journal());
+                journaled.AddRange(Emulator.Requests.Entries.Select(e => e.RouteName).OfType<string>());
+            }
+
+            foreach (var route in Routes)
+            {
+                Emulator.Reset();
+                Shell.RunClean("Disconnect-TokenAdmin");
+                Shell.SetVariable("a", route.Arrange(this));
+                Shell.RunClean(route.Act);
+                Collect();
+            }
+
+            Emulator.Reset();
+            ConnectHdc();
+            ConnectSecurId();
+            Shell.RunClean("$null = Get-AuthToken -UserId 42; $null = Get-AuthTokenContext; $null = Get-SecurIdHardwareToken -SerialNumber '000123456789'");
+            Collect();
+
+            var unsent = MatrixScope.NotChanges.Where(r => r.Value == "no TokenAdmin command sends it").Select(r => r.Key); // their only credential is the Authorization header, never journaled
+            Assert.Empty(EmulatorHost.RouteNames.Except(unsent).Except(journaled));
+            AssertNoSecretInAnyForm(text.ToString(), secrets, "the journal (GET /_emulator/requests)");
+        }
+
+        /// <summary>The journal as a script reads it: GET /_emulator/requests.</summary>
+        private string Journal()
+        {
+            using var client = new System.Net.Http.HttpClient(new System.Net.Http.SocketsHttpHandler { UseProxy = false });
+            return client.GetStringAsync(new Uri(Emulator.AdminUri + "/requests")).GetAwaiter().GetResult();
         }
 
         private IEnumerable<string> DynamicSecrets() =>
