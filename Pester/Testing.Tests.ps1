@@ -131,3 +131,46 @@ Describe 'Arranging data and connecting' {
         @(Get-AuthToken).Count | Should -Be 4
     }
 }
+
+Describe 'The control API and the journal, as a web page and a script see them' {
+    BeforeEach { Reset-TokenAdminEmulator -Emulator $Emulator; Disconnect-TokenAdmin }
+
+    It 'refuses <What> with 403 and changes nothing' -ForEach @(
+        @{ What = 'a cross-site form POST'; Request = @{ Method = 'Post'; Path = 'reset'; Headers = @{ Origin = 'https://attacker.example' }; ContentType = 'application/x-www-form-urlencoded'; Body = 'a=1' } }
+        @{ What = 'a text/plain POST'; Request = @{ Method = 'Post'; Path = 'faults'; ContentType = 'text/plain'; Body = '{"route":"*","steps":[{"status":500}]}' } }
+        @{ What = 'a rebound host name'; Request = @{ Method = 'Get'; Path = 'requests'; Headers = @{ Host = 'attacker.example' } } }
+        @{ What = 'Sec-Fetch-Site: cross-site'; Request = @{ Method = 'Post'; Path = 'reset'; Headers = @{ 'Sec-Fetch-Site' = 'cross-site' } } }
+    ) {
+        Add-TokenAdminEmulatorFault -Emulator $Emulator -Route 'hdc.tokens.list' -Step @{ status = 400 }
+        $send = @{ Method = $Request.Method; Uri = [uri]::new($Emulator.BaseUri, "_emulator/$($Request.Path)"); NoProxy = $true; SkipHeaderValidation = $true; SkipHttpErrorCheck = $true; StatusCodeVariable = 'status' }
+        foreach ($name in 'Headers', 'ContentType', 'Body') { if ($Request.ContainsKey($name)) { $send[$name] = $Request[$name] } }
+
+        $null = Invoke-RestMethod @send
+
+        $status | Should -Be 403
+        Connect-TokenAdminEmulator -Emulator $Emulator -Service Hdc
+        { Get-AuthToken -UserId 5 -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidRequest,*' -Because 'the fault was neither reset nor joined by another'
+    }
+
+    It 'keeps no credential of a session on all four services, and says how each request authenticated' {
+        Connect-TokenAdminEmulator -Emulator $Emulator
+        $hdc = @(Get-AuthToken -UserId 5)
+        $hdc[0] | Set-AuthToken -Context UploadDocuments -Confirm:$false
+        $hdc | Remove-AuthToken -Confirm:$false
+        $session = New-MfaSessionToken -Confirm:$false
+        $session | Remove-MfaSessionToken -Confirm:$false
+        $account = Get-TokenAdminEmulatorApstrataAccount -Emulator $Emulator
+        Connect-Apstrata -AuthKey $account.AuthKey -BaseUri $account.BaseUri -Credential $account.Credential
+        $apstrata = New-ApstrataToken -Confirm:$false
+        Connect-Apstrata -AuthKey $account.AuthKey -BaseUri $account.BaseUri -User $apstrata.User -Token $apstrata.Token
+        Remove-ApstrataToken -Confirm:$false
+
+        $journal = @(Get-TokenAdminEmulatorJournal -Emulator $Emulator)
+        $text = $journal | ConvertTo-Json -Depth 5
+        $values = @($hdc.Token) + $session.Token + $apstrata.Token | ForEach-Object { [pscustomobject]@{ Name = 'a token value'; Value = [System.Net.NetworkCredential]::new('', $_).Password } }
+        Find-TokenAdminEmulatorSecret -Text $text -Secret (@(Get-TokenAdminEmulatorSecret -Emulator $Emulator) + $values) | Should -BeNullOrEmpty
+        $text | Should -Not -Match 'authSig=[0-9A-F]{32}' -Because 'no signature'
+        ($journal | Where-Object routeName -EQ 'hdc.tokens.delete')[0].body | Should -Be "{`"token`":`"redacted:$($hdc[0].Fingerprint)`"}"
+        @($journal | Where-Object routeName -Like 'apstrata.*' | ForEach-Object authScheme) | Should -Be @('apstrata signature (Simple)', 'apstrata token')
+    }
+}

@@ -39,8 +39,8 @@ internal static class AdminRequestGuard
             return $"The control API refuses requests a browser marks as {Shown(site)} (Sec-Fetch-Site).";
         }
 
-        if ((request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0 || request.ContentType is not null)
-            && !JsonContentType.Matches(request.ContentType))
+        // Only a body's type matters: Invoke-RestMethod labels an empty POST as a form.
+        if ((request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) && !JsonContentType.Matches(request.ContentType))
         {
             return $"A control API request with a body must send it as Content-Type: application/json (this one was '{Shown(request.ContentType ?? string.Empty)}').";
         }
