@@ -129,7 +129,8 @@ public sealed class ApstrataClient : IDisposable
         await Http.SendAsync(Request(action, parameters, operation, idempotent), trace, cancellationToken).ConfigureAwait(false);
 
     /// <summary>[SDK] Always POST; the action's own parameters and apsws.responseType in a UTF-8 form body.</summary>
-    private ServiceRequest Request(string action, List<KeyValuePair<string, string>> parameters, string operation, bool idempotent, string? alreadyDoneErrorCode = null)
+    /// <remarks>Internal for the tests that sign it as the vendor SDK's own vectors do.</remarks>
+    internal ServiceRequest Request(string action, List<KeyValuePair<string, string>> parameters, string operation, bool idempotent, string? alreadyDoneErrorCode = null)
     {
         parameters.Add(new(ApstrataProtocol.ResponseTypeParameter, ApstrataProtocol.JsonResponseType));
         var body = string.Join("&", parameters.Select(p => $"{ApstrataSignature.Encode(p.Key)}={ApstrataSignature.Encode(p.Value)}"));

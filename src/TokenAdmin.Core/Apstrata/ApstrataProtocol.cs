@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using TokenAdmin.Core.Redaction;
 
@@ -12,6 +13,22 @@ public static class ApstrataProtocol
 {
     /// <summary>[doc] {base}/apsdb/rest/{authKey}/{Action}.</summary>
     public const string RestPathFormat = "apsdb/rest/{0}/{1}";
+
+    /// <summary>
+    /// The service root a base URL names: the SDKs' form, which ends in /apsdb/rest (their
+    /// "https://sandbox.apstrata.com/apsdb/rest"), names the same service as the host alone, so that
+    /// suffix is dropped; any other path is kept, with a trailing slash.
+    /// </summary>
+    public static Uri ServiceRoot(Uri baseUri)
+    {
+        var path = baseUri.AbsolutePath.TrimEnd('/');
+        if (path.EndsWith("/apsdb/rest", StringComparison.OrdinalIgnoreCase))
+        {
+            path = path[..^"apsdb/rest".Length];
+        }
+
+        return new UriBuilder(baseUri) { Path = path.EndsWith('/') ? path : path + "/" }.Uri;
+    }
 
     public const string VerifyCredentialsAction = "VerifyCredentials";
 
@@ -52,10 +69,21 @@ public static class ApstrataProtocol
     public const string JsonResponseType = "json";
 
     /// <summary>
-    /// [assume] The SDK signs apsws.user unencoded while encoding everything else; the docs encode
-    /// every parameter. TokenAdmin follows the docs: the login is encoded in the string to sign.
+    /// [assume] In a complex user signature the Java SDK signs apsws.user unencoded while encoding
+    /// everything else; the docs and the PHP SDK encode every value, and so does TokenAdmin when asked
+    /// for -SignatureMode Complex. The two agree for logins of A-Z a-z 0-9 . - _ only, and the real
+    /// service's rule is unknown, so a user's requests are signed Simple by default (see
+    /// <see cref="DefaultUserSigning"/>), where every vendor client agrees.
     /// </summary>
     public const bool EncodeUserInSignature = true;
+
+    /// <summary>
+    /// [SDK] The Java SDK's token flow (TokenConnection) and the Dojo SDK's request builders sign a user's
+    /// requests Simple; the owner's complex and simple signatures agree in every client.
+    /// </summary>
+    public const ApstrataSigningMode DefaultUserSigning = ApstrataSigningMode.Simple;
+
+    public const ApstrataSigningMode DefaultOwnerSigning = ApstrataSigningMode.Complex;
 
     /// <summary>
     /// [assume] A login is 1 to 255 characters with no control character (NUL, line feed) and no

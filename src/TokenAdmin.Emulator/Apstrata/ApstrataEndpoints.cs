@@ -72,7 +72,7 @@ internal sealed class ApstrataEndpoints(ApstrataState state, ApstrataOptions opt
             }
 
             var key = login is null ? ApstrataDemo.OwnerSecret : Passwords.TryGetValue(login, out var password) ? ApstrataWire.UserKey(password) : null;
-            if (key is null || !ApstrataWire.SignatureMatches(context.Request, parameters, action, login, key))
+            if (key is null || !ApstrataWire.SignatureMatches(context.Request, parameters, authKey, action, login, key))
             {
                 return Fail(InvalidSignatureStatus, "INVALID_SIGNATURE", "The signature does not match.");
             }

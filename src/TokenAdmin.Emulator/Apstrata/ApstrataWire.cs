@@ -25,25 +25,33 @@ internal static class ApstrataWire
 
     public static string UserKey(string password) => Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(password)));
 
-    public static bool SignatureMatches(HttpRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, string action, string? login, string key)
+    public static bool SignatureMatches(HttpRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, string authKey, string action, string? login, string key)
     {
         var given = parameters.FirstOrDefault(p => p.Key == "apsws.authSig").Value ?? string.Empty;
         var time = parameters.FirstOrDefault(p => p.Key == "apsws.time").Value ?? string.Empty;
         var simple = string.Equals(parameters.FirstOrDefault(p => p.Key == "apsws.authMode").Value, "simple", StringComparison.OrdinalIgnoreCase);
-        string expected;
         if (simple)
         {
-            expected = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(time + (login ?? ApstrataDemo.AuthKey) + action + key)));
-        }
-        else
-        {
-            var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
-            var pairs = parameters.Where(p => p.Key != "apsws.authSig").Select(p => Encode(p.Key) + "=" + Encode(p.Value)).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal);
-            var text = request.Method + "\n" + Encode(url) + "\n" + string.Join("&", pairs);
-            expected = Convert.ToHexString(HMACSHA1.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(text)));
+            var expected = Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(time + (login ?? authKey) + action + key)));
+            return string.Equals(given, expected, StringComparison.OrdinalIgnoreCase); // [assume] the server ignores hex case
         }
 
-        return string.Equals(given, expected, StringComparison.OrdinalIgnoreCase); // [assume] the server ignores hex case
+        // A complex user signature has two readings among the vendor's own clients: the docs and the PHP SDK
+        // encode apsws.user like every value, the Java SDK signs it as it is. The real rule is unknown, so
+        // the emulator accepts both rather than give false confidence in either.
+        return Complex(request, parameters, key, encodeUser: true).Equals(given, StringComparison.OrdinalIgnoreCase)
+            || (login is not null && Complex(request, parameters, key, encodeUser: false).Equals(given, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>HMAC-SHA1 of method, encoded URL and the sorted encoded pairs; apsws.user raw when not <paramref name="encodeUser"/>.</summary>
+    internal static string Complex(HttpRequest request, IReadOnlyList<KeyValuePair<string, string>> parameters, string key, bool encodeUser)
+    {
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
+        var pairs = parameters.Where(p => p.Key != "apsws.authSig")
+            .Select(p => Encode(p.Key) + "=" + (p.Key == "apsws.user" && !encodeUser ? p.Value : Encode(p.Value)))
+            .Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal);
+        var text = request.Method + "\n" + Encode(url) + "\n" + string.Join("&", pairs);
+        return Convert.ToHexString(HMACSHA1.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(text)));
     }
 
     public static IResult Success(bool json, IReadOnlyDictionary<string, string>? result = null) => Answer(json, StatusCodes.Status200OK, "success", null, null, result);

@@ -11,8 +11,8 @@ namespace TokenAdmin.Apstrata;
 /// <summary>Connects to an apstrata account as its owner, as a user, or with a user's token.</summary>
 /// <remarks>
 /// <para>Owner (-Secret) and user (-Credential) requests are signed: complex (HMAC-SHA1 over the sorted
-/// parameters, the default) or simple (MD5), with apsws.time in milliseconds, so this computer's clock
-/// matters. A user's key is the upper-case hex MD5 of the password; the password itself is not kept.
+/// parameters; the owner's default) or simple (MD5; a user's default, the form every apstrata client
+/// signs alike), with apsws.time in milliseconds, so this computer's clock matters. A user's key is the upper-case hex MD5 of the password; the password itself is not kept.
 /// A token connection (-User, -Token) sends the token instead of a signature; the service accepts tokens
 /// over HTTPS only, so a token connection to http:// is refused except to this computer.</para>
 /// <para>Connecting sends nothing; the first command proves the credentials.</para>
@@ -42,7 +42,7 @@ public sealed class ConnectApstrataCommand : ConnectCommand<ApstrataConnection>
     [ValidateNotNullOrEmpty]
     public string AuthKey { get; set; } = null!;
 
-    /// <summary>The service's base URL. Default: https://sandbox.apstrata.com.</summary>
+    /// <summary>The service's base URL. Default: https://sandbox.apstrata.com. The SDKs' form, ending in /apsdb/rest, names the same service and is accepted.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public Uri BaseUri { get; set; } = DefaultBaseUri;
@@ -68,10 +68,21 @@ public sealed class ConnectApstrataCommand : ConnectCommand<ApstrataConnection>
     [ValidateNotNull]
     public SecureString Token { get; set; } = null!;
 
-    /// <summary>Complex (HMAC-SHA1, the default) or Simple (MD5) signatures.</summary>
+    /// <summary>
+    /// Complex (HMAC-SHA1) or Simple (MD5) signatures. Default: Complex for the owner (-Secret), Simple for a
+    /// user (-Credential). With Complex, a user's login outside A-Z a-z 0-9 . - _ (any e-mail address) is
+    /// URL-encoded in the string to sign, as apstrata's docs and PHP SDK do; its Java SDK signs it
+    /// unencoded, and which one the service checks is not documented.
+    /// </summary>
     [Parameter(ParameterSetName = OwnerSet)]
     [Parameter(ParameterSetName = UserSet)]
-    public TokenAdmin.ApstrataSignatureMode SignatureMode { get; set; } = TokenAdmin.ApstrataSignatureMode.Complex;
+    public TokenAdmin.ApstrataSignatureMode SignatureMode
+    {
+        get => _signatureMode ?? (Secret is not null ? TokenAdmin.ApstrataSignatureMode.Complex : TokenAdmin.ApstrataSignatureMode.Simple);
+        set => _signatureMode = value;
+    }
+
+    private TokenAdmin.ApstrataSignatureMode? _signatureMode;
 
     /// <summary>Time source for signatures, expiry and ConnectedAt; tests pin it.</summary>
     internal IClock Clock { get; set; } = SystemClock.Instance;
@@ -84,8 +95,19 @@ public sealed class ConnectApstrataCommand : ConnectCommand<ApstrataConnection>
                 ErrorIds.InvalidEndpoint, ErrorCategory.InvalidArgument, EndpointPolicy.WithoutUserInfo(BaseUri));
         }
 
-        var options = BuildOptions(BaseUri);
-        var mode = SignatureMode == TokenAdmin.ApstrataSignatureMode.Simple ? Core.Apstrata.ApstrataSigningMode.Simple : Core.Apstrata.ApstrataSigningMode.Complex;
+        var root = ApstrataProtocol.ServiceRoot(BaseUri);
+        if (root.AbsolutePath.TrimEnd('/') != BaseUri.AbsolutePath.TrimEnd('/'))
+        {
+            Seam.WriteVerbose($"{EndpointPolicy.WithoutUserInfo(BaseUri)} is the SDKs' form of the base URL: requests go to {EndpointPolicy.WithoutUserInfo(root)}apsdb/rest/{AuthKey}/<action>.");
+        }
+
+        var options = BuildOptions(root);
+        var mode = _signatureMode switch
+        {
+            TokenAdmin.ApstrataSignatureMode.Simple => ApstrataSigningMode.Simple,
+            TokenAdmin.ApstrataSignatureMode.Complex => ApstrataSigningMode.Complex,
+            _ => Secret is not null ? ApstrataProtocol.DefaultOwnerSigning : ApstrataProtocol.DefaultUserSigning,
+        };
         ApstrataAuthenticator authenticator;
         try
         {
