@@ -13,25 +13,24 @@ internal static class RegularFile
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    private const string LinkProblem = "it is a symbolic link (name the file it points to, if that is the log you mean)";
+
     /// <summary>Why <paramref name="fullPath"/> is not a file to append to, or null when it is one (or does not exist yet).</summary>
     public static string? Problem(string fullPath)
     {
-        var info = new FileInfo(fullPath);
-        if (info.LinkTarget is not null)
-        {
-            return "it is a symbolic link (name the file it points to, if that is the log you mean)";
-        }
-
         if (OperatingSystem.IsWindows())
         {
-            return fullPath.StartsWith(@"\\.\", StringComparison.Ordinal) || fullPath.StartsWith(@"\\?\", StringComparison.Ordinal) || Directory.Exists(fullPath)
-                ? "it is not a regular file (a device, pipe or folder)"
-                : null;
+            return new FileInfo(fullPath).LinkTarget is not null ? LinkProblem
+                : fullPath.StartsWith(@"\\.\", StringComparison.Ordinal) || fullPath.StartsWith(@"\\?\", StringComparison.Ordinal) || Directory.Exists(fullPath)
+                    ? "it is not a regular file (a device, pipe or folder)"
+                    : null;
         }
 
+        // One lstat answers it all, dangling links included (it never follows the link).
         return UnixType.Of(fullPath) switch
         {
             UnixType.Kind.Missing or UnixType.Kind.Regular => null,
+            UnixType.Kind.Link => LinkProblem,
             var kind => $"it is not a regular file but a {UnixType.Describe(kind)}",
         };
     }

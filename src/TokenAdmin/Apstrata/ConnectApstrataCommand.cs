@@ -78,7 +78,9 @@ public sealed class ConnectApstrataCommand : ConnectCommand<ApstrataConnection>
     [Parameter(ParameterSetName = UserSet)]
     public TokenAdmin.ApstrataSignatureMode SignatureMode
     {
-        get => _signatureMode ?? (Secret is not null ? TokenAdmin.ApstrataSignatureMode.Complex : TokenAdmin.ApstrataSignatureMode.Simple);
+        get => _signatureMode ?? ((Secret is not null ? ApstrataProtocol.DefaultOwnerSigning : ApstrataProtocol.DefaultUserSigning) == ApstrataSigningMode.Simple
+            ? TokenAdmin.ApstrataSignatureMode.Simple
+            : TokenAdmin.ApstrataSignatureMode.Complex);
         set => _signatureMode = value;
     }
 
@@ -102,12 +104,7 @@ public sealed class ConnectApstrataCommand : ConnectCommand<ApstrataConnection>
         }
 
         var options = BuildOptions(root);
-        var mode = _signatureMode switch
-        {
-            TokenAdmin.ApstrataSignatureMode.Simple => ApstrataSigningMode.Simple,
-            TokenAdmin.ApstrataSignatureMode.Complex => ApstrataSigningMode.Complex,
-            _ => Secret is not null ? ApstrataProtocol.DefaultOwnerSigning : ApstrataProtocol.DefaultUserSigning,
-        };
+        var mode = SignatureMode == TokenAdmin.ApstrataSignatureMode.Simple ? ApstrataSigningMode.Simple : ApstrataSigningMode.Complex;
         ApstrataAuthenticator authenticator;
         try
         {
