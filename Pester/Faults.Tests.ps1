@@ -145,6 +145,52 @@ Describe 'Faults, hostile answers and careless input' {
             { Connect-SecurIdAdmin -KeyFile '/dev/zero' } | Should -Throw -ErrorId 'InvalidCredential,TokenAdmin.SecurId.ConnectSecurIdAdminCommand'
         }
 
+        It 'connects to PowerClerk with an API key read by Get-Content -Raw, line break and all, and refuses one broken inside without showing it' {
+            $mfa = Get-TokenAdminEmulatorPowerClerkAccount -Emulator $Emulator -Role mfa
+            $key = [System.Net.NetworkCredential]::new('', $mfa.ApiKey).Password
+            $file = Join-Path $TestDrive 'api-key.txt'
+            Set-Content -LiteralPath $file -Value $key # Set-Content ends the file with a line break
+            $read = Get-Content -Raw -LiteralPath $file | ConvertTo-SecureString -AsPlainText -Force
+
+            Connect-PowerClerk -BaseUri $mfa.BaseUri -Credential $mfa.Credential -ApiKey $read -TotpSecret $mfa.TotpSecret
+            { New-MfaSessionToken -Confirm:$false } | Should -Not -Throw
+
+            $broken = ConvertTo-SecureString "$($key.Substring(0, 8))`n$($key.Substring(8))" -AsPlainText -Force
+            { Connect-PowerClerk -BaseUri $mfa.BaseUri -Credential $mfa.Credential -ApiKey $broken -TotpSecret $mfa.TotpSecret } |
+                Should -Throw -ErrorId 'InvalidCredential,TokenAdmin.PowerClerk.ConnectPowerClerkCommand'
+            Find-TokenAdminEmulatorSecret -Text (Show-ErrorEverywhere $Error[0]) -Secret (ConvertTo-Needle @($key, $key.Substring(8)) 'API key') | Should -BeNullOrEmpty
+        }
+
+        It 'refuses a TOTP seed too short to be real, and an MST id ending in a line feed, before sending' {
+            $mfa = Get-TokenAdminEmulatorPowerClerkAccount -Emulator $Emulator -Role mfa
+            { Connect-PowerClerk -BaseUri $mfa.BaseUri -Credential $mfa.Credential -ApiKey $mfa.ApiKey -TotpSecret (ConvertTo-SecureString 'AB' -AsPlainText -Force) } |
+                Should -Throw -ErrorId 'InvalidCredential,TokenAdmin.PowerClerk.ConnectPowerClerkCommand'
+
+            Connect-PowerClerk -BaseUri $mfa.BaseUri -Credential $mfa.Credential -ApiKey $mfa.ApiKey -TotpSecret $mfa.TotpSecret
+            { Remove-MfaSessionToken -TokenId "RXKVCEZTR0GN`n" -Confirm:$false -ErrorAction Stop } |
+                Should -Throw -ErrorId 'InvalidArgument,TokenAdmin.PowerClerk.RemoveMfaSessionTokenCommand'
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator | Should -BeNullOrEmpty
+        }
+
+        It 'refuses a piped number under Token instead of sending its text "@{Token=42}"' {
+            [pscustomobject]@{ Token = 42 } | Remove-AuthToken -Confirm:$false -ErrorVariable failed -ErrorAction SilentlyContinue
+
+            $failed.FullyQualifiedErrorId | Should -Be 'InvalidPipelineInput,TokenAdmin.Hdc.RemoveAuthTokenCommand'
+            Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'hdc.tokens.delete' | Should -BeNullOrEmpty
+        }
+
+        It 'refuses a blank login in an apstrata owner batch alone and sends the others' {
+            $account = Get-TokenAdminEmulatorApstrataAccount -Emulator $Emulator
+            Connect-Apstrata -AuthKey $account.AuthKey -BaseUri $account.BaseUri -Secret $account.Secret
+
+            $removed = 'amy', ' ', 'bob' | Remove-ApstrataToken -Confirm:$false -PassThru -ErrorVariable failed -ErrorAction SilentlyContinue
+
+            $failed.TargetObject | Should -Be ' '
+            $failed.FullyQualifiedErrorId | Should -Be 'InvalidArgument,TokenAdmin.Apstrata.RemoveApstrataTokenCommand'
+            $removed.UserLogin | Sort-Object | Should -Be @('amy', 'bob')
+            @(Get-TokenAdminEmulatorJournal -Emulator $Emulator -RouteName 'apstrata.deletetoken').Count | Should -Be 1
+        }
+
         It 'honours $VerbosePreference set as a string inside a function' {
             function Show-Tokens { $VerbosePreference = 'Continue'; Get-AuthToken 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } }
 

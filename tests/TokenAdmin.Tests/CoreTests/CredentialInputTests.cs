@@ -26,11 +26,20 @@ public sealed class CredentialInputTests
         Assert.Equal("Bearer " + Token, request.Headers["Authorization"]);
     }
 
+    [Fact]
+    public void A_secret_is_revealed_whole_past_a_NUL()
+    {
+        using var secret = SecretText.Protect("ab\u0000cd");
+        Assert.Equal("ab\u0000cd", SecretText.Reveal(secret));
+    }
+
     [Theory]
     [InlineData("HdcAdm-70aa2e92\n5ff653811de5e71597df609f")]
     [InlineData("HdcAdm-70aa2e92 5ff653811de5e71597df609f")]
     [InlineData("HdcAdm-70aa2e92é5ff653811de5e71597df609f")]
     [InlineData(" \r\n ")]
+    [InlineData("HdcAdm-70aa2e92\u00005ff653811de5e71597df609f")] // a NUL would end the text NetworkCredential reveals
+    [InlineData("HdcAdm-70aa2e925ff653811de5e71597df609f\u0000")]
     public void A_bearer_token_a_header_cannot_carry_is_refused_without_echoing_it(string bad)
     {
         var refused = Assert.Throws<ServiceException>(() => new BearerAuthenticator(SecretText.Protect(bad)));

@@ -1,5 +1,5 @@
 using System.Linq;
-using System.Net;
+using System.Runtime.InteropServices;
 using System.Security;
 
 namespace TokenAdmin.Core.Http.Authentication;
@@ -11,7 +11,22 @@ namespace TokenAdmin.Core.Http.Authentication;
 /// </summary>
 public static class SecretText
 {
-    public static string Reveal(SecureString secret) => new NetworkCredential(string.Empty, secret).Password;
+    /// <summary>
+    /// The plain text, every character of it: NetworkCredential.Password would stop at a NUL, so "key\0" would
+    /// pass every check as "key" and a secret with a NUL inside would be sent cut short.
+    /// </summary>
+    public static string Reveal(SecureString secret)
+    {
+        var plain = Marshal.SecureStringToGlobalAllocUnicode(secret);
+        try
+        {
+            return Marshal.PtrToStringUni(plain, secret.Length);
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(plain);
+        }
+    }
 
     public static SecureString Protect(string plain)
     {
