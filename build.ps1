@@ -350,6 +350,12 @@ function Invoke-PesterSuite {
         Remove-Item -LiteralPath $summaryPath -Force -ErrorAction SilentlyContinue
     }
 
+    if ($summary.TotalCount -eq 0 -and $summary.FailedCount -eq 0) {
+        # A suite of hundreds of tests that ran none did not pass.
+        Write-Host 'The Pester run reported no tests at all: counted as one failure.' -ForegroundColor Red
+        $summary.FailedCount = 1
+    }
+
     $failed = $summary.FailedCount -gt 0 -or $summary.FailedBlocksCount -gt 0 -or $summary.FailedContainersCount -gt 0
     Write-Host ("Pester: {0} passed, {1} failed" -f $summary.PassedCount, $summary.FailedCount) -ForegroundColor ($(if ($failed) { 'Red' } else { 'Green' }))
     if ($summary.SkippedCount -gt 0 -or $summary.NotRunCount -gt 0) {

@@ -233,8 +233,10 @@ $ErrorActionPreference = 'Stop'
 Import-Module $Manifest
 Connect-AuthTokenService -BaseUri $BaseUri -Credential ([pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force)))
 Set-TokenAdminAuditLog -Path $AuditPath
-$tokens = @(Get-AuthToken -UserId $Owner)
-$tokens | Select-Object -Skip ([int] $Half * 100) -First 100 | Remove-AuthToken -Confirm:$false -ThrottleLimit 16
+# Each half by its fingerprint, never by its place in the listing: the other process may already
+# have removed some of its own when this one lists, and the halves must not depend on when.
+$mine = { ([Convert]::ToInt32($_.Fingerprint.Substring(0, 1), 16) -lt 8) -eq ([int] $Half -eq 0) }
+Get-AuthToken -UserId $Owner | Where-Object $mine | Remove-AuthToken -Confirm:$false -ThrottleLimit 16
 '@
         $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator
         $pwsh = Get-PwshCommand

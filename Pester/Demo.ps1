@@ -317,8 +317,9 @@ if ($null -ne $apstrata -and $superAdministratorKeyFile) {
             [pscustomobject]@{ Name = 'Ada Lovelace'; HdcUserId = '12345'; SecurIdSerialNumber = '000999999999'; ApstrataLogin = '' }
         )
 
-        Write-Step -Title 'The whole plan for two leavers, first: -WhatIf changes nothing' -Command 'Import-Csv ./leavers.csv | Revoke-TokenAdminUserAccess -WhatIf'
-        $leavers | Revoke-TokenAdminUserAccess -WhatIf
+        Write-Step -Title 'The whole plan for two leavers, first: -WhatIf changes nothing (a serial the service does not know is reported now)' `
+            -Command 'Import-Csv ./leavers.csv | Revoke-TokenAdminUserAccess -WhatIf'
+        $leavers | Revoke-TokenAdminUserAccess -WhatIf -ErrorAction Continue # the demo stops on errors; this one is expected
 
         Write-Step -Title 'Offboard them unattended: a summary per person; a failure is reported and the rest goes on' `
             -Command 'Import-Csv ./leavers.csv | Revoke-TokenAdminUserAccess -Confirm:$false | Export-Csv ./offboarding.csv'

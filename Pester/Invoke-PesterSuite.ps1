@@ -51,18 +51,28 @@ try {
     $configuration.Run.Exit = $false
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = 'Detailed'
-    if ($TestResultPath) {
-        $resultDirectory = Split-Path -Parent $TestResultPath
-        if ($resultDirectory -and -not (Test-Path -LiteralPath $resultDirectory)) {
-            $null = New-Item -ItemType Directory -Path $resultDirectory -Force -ErrorAction Stop
-        }
-
-        $configuration.TestResult.Enabled = $true
-        $configuration.TestResult.OutputPath = $TestResultPath
-        $configuration.TestResult.OutputFormat = 'NUnitXml'
+    $result = Invoke-Pester -Configuration $configuration
+    if ($null -eq $result) {
+        # Pester writes a failure of its own End step (a report it could not write) as an error and
+        # returns nothing: that must never read as a clean run of zero tests.
+        throw 'Invoke-Pester returned no result; its error is above.'
     }
 
-    $result = Invoke-Pester -Configuration $configuration
+    if ($TestResultPath) {
+        # Written here, not by Pester's End step: a failure message with a control character (an
+        # ANSI colour a test captured) makes the NUnit writer throw, and that must not lose the counts.
+        try {
+            $resultDirectory = Split-Path -Parent $TestResultPath
+            if ($resultDirectory -and -not (Test-Path -LiteralPath $resultDirectory)) {
+                $null = New-Item -ItemType Directory -Path $resultDirectory -Force -ErrorAction Stop
+            }
+
+            $result | Export-NUnitReport -Path $TestResultPath -ErrorAction Stop
+        }
+        catch {
+            Write-Host "The NUnit report $TestResultPath could not be written ($($_.Exception.Message)); the counts below are Pester's own." -ForegroundColor Yellow
+        }
+    }
 
     [ordered]@{
         Result                = "$($result.Result)"
