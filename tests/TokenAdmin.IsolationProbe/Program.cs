@@ -6,7 +6,6 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Security;
-using System.Threading;
 using System.Threading.Tasks;
 
 // Usage: TokenAdmin.IsolationProbe <staged module folder> <HDC base URL> <user> <password>
@@ -37,7 +36,8 @@ foreach (var c in password)
 
 var authenticator = Activator.CreateInstance(core.GetType("TokenAdmin.Core.Http.Authentication.BasicAuthenticator", true)!, user, secret)!;
 var client = Activator.CreateInstance(core.GetType("TokenAdmin.Core.Hdc.HdcClient", true)!, options, authenticator, null, null)!;
-var list = (Task)client.GetType().GetMethod("ListContextsAsync")!.Invoke(client, new object?[] { null, CancellationToken.None })!;
+var noContext = core.GetType("TokenAdmin.Core.Http.RequestContext", true)!.GetProperty("None")!.GetValue(null);
+var list = (Task)client.GetType().GetMethod("ListContextsAsync")!.Invoke(client, new object?[] { noContext })!;
 await list;
 var contexts = ((IEnumerable)list.GetType().GetProperty("Result")!.GetValue(list)!).Cast<object>().Count();
 Console.WriteLine($"contexts={contexts}");

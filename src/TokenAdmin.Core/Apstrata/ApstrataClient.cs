@@ -33,7 +33,7 @@ public sealed class ApstrataClient : IDisposable
     public ApstrataAuthenticator Authenticator { get; }
 
     /// <summary>[doc] VerifyCredentials apsdb.action=generate on a signed user request; bounds checked before sending.</summary>
-    public async Task<ApstrataTokenInfo> GenerateTokenAsync(int? expiresAfterSeconds, int? lifetimeSeconds, IHttpTrace? trace, CancellationToken cancellationToken)
+    public async Task<ApstrataTokenInfo> GenerateTokenAsync(int? expiresAfterSeconds, int? lifetimeSeconds, RequestContext call)
     {
         Require(ApstrataIdentity.User, "Generating a token needs a user connection (Connect-Apstrata -Credential).");
         if (expiresAfterSeconds is < 1 or > ApstrataProtocol.MaxTokenExpiresSeconds)
@@ -57,31 +57,31 @@ public sealed class ApstrataClient : IDisposable
             parameters.Add(new(ApstrataProtocol.TokenLifetimeParameter, l.ToString(CultureInfo.InvariantCulture)));
         }
 
-        return await TokenCallAsync(parameters, "generate apstrata token", trace, cancellationToken).ConfigureAwait(false);
+        return await TokenCallAsync(parameters, "generate apstrata token", call).ConfigureAwait(false);
     }
 
     /// <summary>[doc] apsdb.action=renew on a token connection; the connection then carries the new token (the old one stays valid 5 s).</summary>
-    public async Task<ApstrataTokenInfo> RenewTokenAsync(IHttpTrace? trace, CancellationToken cancellationToken)
+    public async Task<ApstrataTokenInfo> RenewTokenAsync(RequestContext call)
     {
         Require(ApstrataIdentity.Token, "Renewing a token needs a token connection (Connect-Apstrata -User -Token).");
         var renewed = await TokenCallAsync(new List<KeyValuePair<string, string>> { new(ApstrataProtocol.TokenActionParameter, "renew") },
-            "renew apstrata token", trace, cancellationToken).ConfigureAwait(false);
+            "renew apstrata token", call).ConfigureAwait(false);
         Authenticator.ReplaceToken(renewed.Token);
         return renewed;
     }
 
     /// <summary>[doc] DeleteToken, self form: the token connection's own token (apsdb.authToken and apsws.user name it).</summary>
     /// <remarks>An INVALID_TOKEN to a retry after an attempt whose outcome is unknown means that attempt deleted it.</remarks>
-    public Task DeleteOwnTokenAsync(IHttpTrace? trace, CancellationToken cancellationToken)
+    public Task DeleteOwnTokenAsync(RequestContext call)
     {
         Require(ApstrataIdentity.Token, "Deleting the connection's own token needs a token connection.");
         var request = Request(ApstrataProtocol.DeleteTokenAction, new List<KeyValuePair<string, string>>(), $"delete the apstrata token of {Authenticator.Login}", idempotent: true,
             alreadyDoneErrorCode: ApstrataProtocol.InvalidTokenCode);
-        return Http.SendAsync(request, trace, cancellationToken);
+        return Http.SendAsync(request, call);
     }
 
     /// <summary>[doc] DeleteToken, owner form: repeated userList, at most 100 logins (each once), no apsdb.authToken or apsws.user.</summary>
-    public Task DeleteUserTokensAsync(IReadOnlyList<string> logins, IHttpTrace? trace, CancellationToken cancellationToken)
+    public Task DeleteUserTokensAsync(IReadOnlyList<string> logins, RequestContext call)
     {
         Require(ApstrataIdentity.Owner, "Deleting users' tokens needs an owner connection (Connect-Apstrata -Secret).");
         var distinct = logins.Distinct(StringComparer.Ordinal).ToList();
@@ -96,15 +96,15 @@ public sealed class ApstrataClient : IDisposable
         }
 
         var parameters = distinct.Select(login => new KeyValuePair<string, string>(ApstrataProtocol.UserListParameter, login)).ToList();
-        return SendAsync(ApstrataProtocol.DeleteTokenAction, parameters, $"delete the apstrata tokens of {distinct.Count} {(distinct.Count == 1 ? "user" : "users")}", idempotent: true, trace, cancellationToken);
+        return SendAsync(ApstrataProtocol.DeleteTokenAction, parameters, $"delete the apstrata tokens of {distinct.Count} {(distinct.Count == 1 ? "user" : "users")}", idempotent: true, call);
     }
 
     public void Dispose() => Http.Dispose();
 
-    private async Task<ApstrataTokenInfo> TokenCallAsync(List<KeyValuePair<string, string>> parameters, string operation, IHttpTrace? trace, CancellationToken cancellationToken)
+    private async Task<ApstrataTokenInfo> TokenCallAsync(List<KeyValuePair<string, string>> parameters, string operation, RequestContext call)
     {
         var request = Request(ApstrataProtocol.VerifyCredentialsAction, parameters, operation, idempotent: false);
-        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        var response = await Http.SendAsync(request, call).ConfigureAwait(false);
         var now = _clock.UtcNow;
         try
         {
@@ -125,8 +125,8 @@ public sealed class ApstrataClient : IDisposable
         }
     }
 
-    private async Task SendAsync(string action, List<KeyValuePair<string, string>> parameters, string operation, bool idempotent, IHttpTrace? trace, CancellationToken cancellationToken) =>
-        await Http.SendAsync(Request(action, parameters, operation, idempotent), trace, cancellationToken).ConfigureAwait(false);
+    private async Task SendAsync(string action, List<KeyValuePair<string, string>> parameters, string operation, bool idempotent, RequestContext call) =>
+        await Http.SendAsync(Request(action, parameters, operation, idempotent), call).ConfigureAwait(false);
 
     /// <summary>[SDK] Always POST; the action's own parameters and apsws.responseType in a UTF-8 form body.</summary>
     /// <remarks>Internal for the tests that sign it as the vendor SDK's own vectors do.</remarks>

@@ -23,14 +23,14 @@ public sealed class HdcClient : IDisposable
     public ServiceHttpClient Http { get; }
 
     /// <summary>Every token, as one list (for commands that must see them all before they act).</summary>
-    public async Task<IReadOnlyList<HdcTokenInfo>> ListTokensAsync(IHttpTrace? trace, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HdcTokenInfo>> ListTokensAsync(RequestContext call)
     {
         var all = new List<HdcTokenInfo>();
         await ListTokensAsync((batch, _) =>
         {
             all.AddRange(batch);
             return ValueTask.CompletedTask;
-        }, trace, cancellationToken).ConfigureAwait(false);
+        }, call).ConfigureAwait(false);
         return all;
     }
 
@@ -39,32 +39,32 @@ public sealed class HdcClient : IDisposable
     /// is still arriving. A listing that breaks off or turns malformed part-way fails after the
     /// batches already handed on (never retried once begun).
     /// </summary>
-    public Task ListTokensAsync(Func<IReadOnlyList<HdcTokenInfo>, CancellationToken, ValueTask> onTokens, IHttpTrace? trace, CancellationToken cancellationToken) =>
+    public Task ListTokensAsync(Func<IReadOnlyList<HdcTokenInfo>, CancellationToken, ValueTask> onTokens, RequestContext call) =>
         Http.SendStreamingAsync(Get(HdcProtocol.ListTokensPath, "list auth tokens"),
-            (body, ct) => HdcJson.ReadTokensAsync(body, onTokens, HdcProtocol.MaxListedTokens, ct), trace, cancellationToken);
+            (body, ct) => HdcJson.ReadTokensAsync(body, onTokens, HdcProtocol.MaxListedTokens, ct), call);
 
-    public Task<IReadOnlyList<HdcContext>> ListContextsAsync(IHttpTrace? trace, CancellationToken cancellationToken) =>
-        ReadAsync(Get(HdcProtocol.ListContextsPath, "list auth token contexts"), HdcJson.ReadContexts, trace, cancellationToken);
+    public Task<IReadOnlyList<HdcContext>> ListContextsAsync(RequestContext call) =>
+        ReadAsync(Get(HdcProtocol.ListContextsPath, "list auth token contexts"), HdcJson.ReadContexts, call);
 
     /// <summary>Creates a token, then finds it (see <see cref="HdcCreation"/>).</summary>
     /// <param name="tokensBefore">Token values known to exist before; null lists them first.</param>
     public async Task<HdcCreation> CreateTokenAsync(long userId, IReadOnlyList<string> contextNames,
-        IReadOnlyCollection<string>? tokensBefore, IHttpTrace? trace, CancellationToken cancellationToken)
+        IReadOnlyCollection<string>? tokensBefore, RequestContext call)
     {
         ValidateUserId(userId);
         ValidateContexts(contextNames);
-        tokensBefore ??= (await ListTokensAsync(trace, cancellationToken).ConfigureAwait(false)).Select(t => t.Token).ToHashSet(StringComparer.Ordinal);
+        tokensBefore ??= (await ListTokensAsync(call).ConfigureAwait(false)).Select(t => t.Token).ToHashSet(StringComparer.Ordinal);
 
         var request = new ServiceRequest(HttpMethod.Post, HdcProtocol.TokensPath, "create auth token") { SuccessCheck = HdcJson.WriteSuccessProblem, FailureInSuccess = HdcJson.FailureInSuccess }
             .WithBody(HdcJson.CreateBody(userId, contextNames), Json);
         request.Headers["Accept"] = Json;
-        await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        await Http.SendAsync(request, call).ConfigureAwait(false);
 
-        var after = await ListTokensAsync(trace, cancellationToken).ConfigureAwait(false);
+        var after = await ListTokensAsync(call).ConfigureAwait(false);
         return HdcCreation.Find(tokensBefore, after, userId, contextNames);
     }
 
-    public Task UpdateTokenAsync(string token, long userId, IReadOnlyList<string> contextNames, IHttpTrace? trace, CancellationToken cancellationToken)
+    public Task UpdateTokenAsync(string token, long userId, IReadOnlyList<string> contextNames, RequestContext call)
     {
         ValidateToken(token);
         ValidateUserId(userId);
@@ -77,14 +77,14 @@ public sealed class HdcClient : IDisposable
             }
             .WithBody(HdcJson.UpdateBody(token, userId, contextNames), Json);
         request.SensitiveValues.Add(token);
-        return Http.SendAsync(request, trace, cancellationToken);
+        return Http.SendAsync(request, call);
     }
 
     /// <summary>
     /// [doc] DELETE with a JSON body. Repeating it is harmless, so it is retried like any idempotent
     /// request; a 404 to a retry after an attempt whose outcome is unknown means that attempt removed it.
     /// </summary>
-    public Task DeleteTokenAsync(string token, IHttpTrace? trace, CancellationToken cancellationToken)
+    public Task DeleteTokenAsync(string token, RequestContext call)
     {
         ValidateToken(token);
         var request = new ServiceRequest(HttpMethod.Delete, HdcProtocol.TokensPath, () => $"remove auth token {TokenFingerprint.Of(token)}")
@@ -96,15 +96,15 @@ public sealed class HdcClient : IDisposable
             }
             .WithBody(HdcJson.DeleteBody(token), Json);
         request.SensitiveValues.Add(token);
-        return Http.SendAsync(request, trace, cancellationToken);
+        return Http.SendAsync(request, call);
     }
 
     public void Dispose() => Http.Dispose();
 
     /// <summary>Sends a read and parses its body; a body of the wrong shape becomes an UnexpectedResponse failure.</summary>
-    private async Task<T> ReadAsync<T>(ServiceRequest request, Func<string, T> parse, IHttpTrace? trace, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(ServiceRequest request, Func<string, T> parse, RequestContext call)
     {
-        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        var response = await Http.SendAsync(request, call).ConfigureAwait(false);
         try
         {
             return parse(response.Content);

@@ -70,17 +70,17 @@ public sealed class ServiceHttpClient : IDisposable
     /// <summary>Sends the request (with retries) and returns the successful response.</summary>
     /// <exception cref="ServiceException">The service answered with an error, or could not be reached.</exception>
     /// <exception cref="OperationCanceledException">The caller cancelled (Ctrl+C).</exception>
-    public Task<ServiceResponse> SendAsync(ServiceRequest request, IHttpTrace? trace, CancellationToken cancellationToken) =>
-        RequestTally.Current is { } tally && request.Method != HttpMethod.Get
-            ? SendTalliedAsync(tally, request, trace, cancellationToken)
-            : SendCoreAsync(request, null, trace, cancellationToken);
+    public Task<ServiceResponse> SendAsync(ServiceRequest request, RequestContext call) =>
+        call.Tally is { } tally && request.Method != HttpMethod.Get && !request.IsRead
+            ? SendTalliedAsync(tally, request, call)
+            : SendCoreAsync(request, null, call);
 
-    /// <summary>An audited change: its attempts and request id go to the item's tally, however it ends.</summary>
-    private async Task<ServiceResponse> SendTalliedAsync(RequestTally tally, ServiceRequest request, IHttpTrace? trace, CancellationToken cancellationToken)
+    /// <summary>An audited change: its attempts and request id go to the call's tally, however it ends.</summary>
+    private async Task<ServiceResponse> SendTalliedAsync(RequestTally tally, ServiceRequest request, RequestContext call)
     {
         try
         {
-            var response = await SendCoreAsync(request, null, trace, cancellationToken).ConfigureAwait(false);
+            var response = await SendCoreAsync(request, null, call).ConfigureAwait(false);
             tally.Record(response.Attempts, response.RequestId);
             return response;
         }
@@ -99,13 +99,15 @@ public sealed class ServiceHttpClient : IDisposable
     /// <see cref="ConnectionOptions.MaxResponseBytes"/> (it is never held whole).
     /// </summary>
     /// <exception cref="ServiceException">An error answer, no answer, or a body that broke off or is not what the reader expects (FormatException from it).</exception>
-    public Task<ServiceResponse> SendStreamingAsync(ServiceRequest request, StreamedBodyReader readBody, IHttpTrace? trace, CancellationToken cancellationToken) =>
-        SendCoreAsync(request, readBody ?? throw new ArgumentNullException(nameof(readBody)), trace, cancellationToken);
+    public Task<ServiceResponse> SendStreamingAsync(ServiceRequest request, StreamedBodyReader readBody, RequestContext call) =>
+        SendCoreAsync(request, readBody ?? throw new ArgumentNullException(nameof(readBody)), call);
 
-    private async Task<ServiceResponse> SendCoreAsync(ServiceRequest request, StreamedBodyReader? readBody, IHttpTrace? trace, CancellationToken cancellationToken)
+    private async Task<ServiceResponse> SendCoreAsync(ServiceRequest request, StreamedBodyReader? readBody, RequestContext call)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
-        trace ??= NullHttpTrace.Instance;
+        var trace = call.Trace;
+        var gate = call.Admission;
+        var cancellationToken = call.CancellationToken;
         var outcomeUnknown = false; // an earlier attempt may have been applied
         for (var retries = 0; ; retries++)
         {
@@ -114,7 +116,7 @@ public sealed class ServiceHttpClient : IDisposable
             // In this order: a slot (a bulk run's retries queue for one like new items do, so a lowered
             // limit holds for them too), then the connection's pause, then fresh credentials (a signature
             // or JWT made before a wait could be too old when it leaves), then the request.
-            var slot = await trace.EnterAttemptAsync(retries, cancellationToken).ConfigureAwait(false);
+            var slot = gate is null ? null : await gate.EnterAttemptAsync(retries, cancellationToken).ConfigureAwait(false);
             OutgoingRequest outgoing;
             Redactor redactor;
             RestRequest restRequest;
@@ -164,7 +166,7 @@ public sealed class ServiceHttpClient : IDisposable
             }
 
             var elapsed = Stopwatch.GetElapsedTime(started);
-            trace.Answered(streamed?.Head?.StatusCode ?? (attempt is { Outcome: AttemptOutcome.Response, Response: { } answer } ? (int)answer.StatusCode : 0), elapsed);
+            gate?.Answered(streamed?.Head?.StatusCode ?? (attempt is { Outcome: AttemptOutcome.Response, Response: { } answer } ? (int)answer.StatusCode : 0), elapsed);
             if (streamed?.Head is { } head)
             {
                 return FinishStreamed(request, outgoing, ShownUrl(), head, streamed.Failure, retries + 1, elapsed, redactor, trace, outcomeUnknown, cancellationToken);

@@ -37,7 +37,7 @@ public sealed class PowerClerkClient : IDisposable
     /// previous MST. Not repeated when its outcome is unknown (each attempt would replace the last).
     /// From then on the connection sends the new MST as its second factor.
     /// </summary>
-    public async Task<MfaSessionTokenInfo> CreateSessionTokenAsync(int? expiresAfterMinutes, IHttpTrace? trace, CancellationToken cancellationToken)
+    public async Task<MfaSessionTokenInfo> CreateSessionTokenAsync(int? expiresAfterMinutes, RequestContext call)
     {
         if (expiresAfterMinutes is < 1 or > PowerClerkProtocol.MaxExpiresAfterMinutes)
         {
@@ -53,7 +53,7 @@ public sealed class PowerClerkClient : IDisposable
             }
             .WithBody(PowerClerkXml.CreateBody(expiresAfterMinutes), Xml);
         request.Headers["Accept"] = Xml;
-        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        var response = await Http.SendAsync(request, call).ConfigureAwait(false);
         MfaSessionTokenInfo created;
         try
         {
@@ -73,10 +73,10 @@ public sealed class PowerClerkClient : IDisposable
     /// [doc] DELETE {TokenId}; no body on success. The id is checked first: letters and digits only,
     /// so nothing can change the URL path. When it is the connection's MST, the connection forgets it.
     /// </summary>
-    public async Task DeleteSessionTokenAsync(string tokenId, IHttpTrace? trace, CancellationToken cancellationToken)
+    public async Task DeleteSessionTokenAsync(string tokenId, RequestContext call)
     {
         ValidateTokenId(tokenId);
-        await RenewIfDueAsync(tokenId, trace, cancellationToken).ConfigureAwait(false);
+        await RenewIfDueAsync(tokenId, call).ConfigureAwait(false);
         var request = new ServiceRequest(HttpMethod.Delete, $"{PowerClerkProtocol.MfaSessionTokensPath}/{tokenId}", $"remove MFA session token {tokenId}")
         {
             Idempotent = true,
@@ -87,7 +87,7 @@ public sealed class PowerClerkClient : IDisposable
             FailureInSuccess = PowerClerkSuccess.FailureInSuccess,
             SuccessCheck = PowerClerkSuccess.DeleteProblem,
         };
-        await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        await Http.SendAsync(request, call).ConfigureAwait(false);
         if (Authenticator.SessionToken is { } current && string.Equals(current.TokenId, tokenId, StringComparison.Ordinal))
         {
             Authenticator.SessionToken = null;
@@ -98,35 +98,36 @@ public sealed class PowerClerkClient : IDisposable
     /// Replaces the connection's MST when it is about to expire (see <see cref="RenewSessionTokenBefore"/>),
     /// once for all requests waiting; never the MST the request itself is about.
     /// </summary>
-    private async Task RenewIfDueAsync(string? aboutTokenId, IHttpTrace? trace, CancellationToken cancellationToken)
+    private async Task RenewIfDueAsync(string? aboutTokenId, RequestContext call)
     {
         if (RenewSessionTokenBefore is not { } window || !Authenticator.HasTotpSecret)
         {
             return;
         }
 
-        await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _renewal.WaitAsync(call.CancellationToken).ConfigureAwait(false);
         try
         {
             if (Authenticator.SessionToken is { ExpiresAt: { } expires } current
                 && current.TokenId != aboutTokenId
                 && expires - _clock.UtcNow <= window)
             {
-                trace?.Verbose($"The MFA session token {current.TokenId} expires at {expires:u}; creating its successor before the next request.");
-                var tally = RequestTally.Begin(); // this method's own (the caller's item keeps its tally)
+                call.Trace.Verbose($"The MFA session token {current.TokenId} expires at {expires:u}; creating its successor before the next request.");
+                var renewal = call.ForChange(); // its own tally: the caller's change keeps its own
+                var tally = renewal.Tally!;
                 MfaSessionTokenInfo successor;
                 try
                 {
-                    successor = await CreateSessionTokenAsync(_lastLifetimeMinutes, trace, cancellationToken).ConfigureAwait(false);
+                    successor = await CreateSessionTokenAsync(_lastLifetimeMinutes, renewal).ConfigureAwait(false);
                 }
                 catch (ServiceException failure)
                 {
                     // Audited as the change it was meant to be: failed, or unknown when the service may have made it.
-                    trace?.ChangedOnItsOwn(RenewalOperation, "MfaSessionToken", "(new)", tally.Attempts, tally.RequestId, failure);
+                    call.ReportOwnChange(new(RenewalOperation, "MfaSessionToken", "(new)", tally.Attempts, tally.RequestId, failure));
                     throw;
                 }
 
-                trace?.ChangedOnItsOwn(RenewalOperation, "MfaSessionToken", successor.TokenId, tally.Attempts, tally.RequestId);
+                call.ReportOwnChange(new(RenewalOperation, "MfaSessionToken", successor.TokenId, tally.Attempts, tally.RequestId));
             }
         }
         finally

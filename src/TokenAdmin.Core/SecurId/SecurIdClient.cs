@@ -27,15 +27,15 @@ public sealed class SecurIdClient : IDisposable
     public SecurIdAuthenticator Authenticator { get; }
 
     /// <summary>POST lookup. Only reads, so it is marked safe to repeat when the outcome is unknown.</summary>
-    public Task<SecurIdTokenInfo> LookupAsync(string serialNumber, IHttpTrace? trace, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, SecurIdProtocol.LookupPath, $"look up SecurID token {serialNumber}", serialNumber, idempotent: true, trace, cancellationToken, isRead: true);
+    public Task<SecurIdTokenInfo> LookupAsync(string serialNumber, RequestContext call) =>
+        SendAsync(HttpMethod.Post, SecurIdProtocol.LookupPath, $"look up SecurID token {serialNumber}", serialNumber, idempotent: true, call, isRead: true);
 
     /// <summary>
     /// [doc] DELETE with a JSON body; the answer holds the deleted token's details (when the service
     /// sends them). A 404 to a retry after an attempt whose outcome is unknown means that attempt deleted it.
     /// </summary>
-    public Task<SecurIdTokenInfo> DeleteAsync(string serialNumber, IHttpTrace? trace, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Delete, SecurIdProtocol.DeletePath, $"delete SecurID token {serialNumber}", serialNumber, idempotent: true, trace, cancellationToken,
+    public Task<SecurIdTokenInfo> DeleteAsync(string serialNumber, RequestContext call) =>
+        SendAsync(HttpMethod.Delete, SecurIdProtocol.DeletePath, $"delete SecurID token {serialNumber}", serialNumber, idempotent: true, call,
             alreadyDoneStatus: 404);
 
     public void Dispose()
@@ -64,7 +64,7 @@ public sealed class SecurIdClient : IDisposable
         string.Concat(text.Select(c => c switch { '\r' => "\\r", '\n' => "\\n", '\t' => "\\t", _ when char.IsControl(c) => $"\\u{(int)c:x4}", _ => c.ToString() }));
 
     private async Task<SecurIdTokenInfo> SendAsync(HttpMethod method, string path, string operation, string serialNumber, bool idempotent,
-        IHttpTrace? trace, CancellationToken cancellationToken, int? alreadyDoneStatus = null, bool isRead = false)
+        RequestContext call, int? alreadyDoneStatus = null, bool isRead = false)
     {
         ValidateSerialNumber(serialNumber);
         var request = new ServiceRequest(method, path, operation)
@@ -77,7 +77,7 @@ public sealed class SecurIdClient : IDisposable
             }
             .WithBody(SecurIdJson.SerialBody(serialNumber), Json);
         request.Headers["Accept"] = Json;
-        var response = await Http.SendAsync(request, trace, cancellationToken).ConfigureAwait(false);
+        var response = await Http.SendAsync(request, call).ConfigureAwait(false);
         if (response.AlreadyDone || string.IsNullOrWhiteSpace(response.Content))
         {
             return new SecurIdTokenInfo(serialNumber, null, null, null, null, null, null, null, null, null, null);

@@ -63,7 +63,7 @@ public sealed class NewApstrataTokenCommand : ServiceCommand<ApstrataConnection>
 
         var expires = ExpiresAfterSeconds > 0 ? ExpiresAfterSeconds : (int?)null;
         var lifetime = LifetimeSeconds > 0 ? LifetimeSeconds : (int?)null;
-        if (TryChange(connection, change, ct => RenewPresent ? connection.Client.RenewTokenAsync(Trace, ct) : connection.Client.GenerateTokenAsync(expires, lifetime, Trace, ct),
+        if (TryChange(connection, change, call => RenewPresent ? connection.Client.RenewTokenAsync(call) : connection.Client.GenerateTokenAsync(expires, lifetime, call),
                 connection.UserName, out var token))
         {
             Seam.WriteObject(new ApstrataToken(token, connection));

@@ -114,9 +114,9 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
             return;
         }
 
-        StartChange(Runner, connection, change, async ct =>
+        StartChange(Runner, connection, change, async call =>
             {
-                await connection.Client.DeleteOwnTokenAsync(Trace, ct).ConfigureAwait(false);
+                await connection.Client.DeleteOwnTokenAsync(call).ConfigureAwait(false);
                 return true;
             },
             connection.UserName ?? string.Empty, () => connection.UserName ?? string.Empty, Vocabulary, _ =>
@@ -156,8 +156,9 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
             },
             async ct =>
             {
-                tally = audit is null ? null : RequestTally.Begin();
-                await connection.Client.DeleteUserTokensAsync(logins, Trace, ct).ConfigureAwait(false);
+                var call = audit is null ? Call(ct) : Call(ct).ForChange();
+                tally = call.Tally;
+                await connection.Client.DeleteUserTokensAsync(logins, call).ConfigureAwait(false);
                 return true;
             },
             completed =>

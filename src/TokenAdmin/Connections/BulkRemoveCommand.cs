@@ -69,17 +69,14 @@ public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnectio
     /// <summary>Removes the current record's items (bound parameters).</summary>
     private protected abstract void ProcessItems();
 
+    /// <summary>Every attempt of the run's requests, retries included, is admitted by its concurrency and feeds it its answer (429s inside retries too).</summary>
+    private protected override Core.Http.IAdmissionGate? Admission => Runner.Concurrency;
+
     private protected override void Begin() => Runner.ExpectedTotal = ItemsBoundOnCommandLine;
 
     private ThrottledRunner CreateRunner()
     {
-        var concurrency = AdaptiveConcurrency.For(_throttleLimit);
-        if (Trace is CommandHttpTrace trace)
-        {
-            trace.Concurrency = concurrency; // every attempt's answer, 429s inside retries included
-        }
-
-        return new ThrottledRunner(Pump, Seam, concurrency, ProgressActivity);
+        return new ThrottledRunner(Pump, Seam, AdaptiveConcurrency.For(_throttleLimit), ProgressActivity);
     }
 
     private protected sealed override void Process()

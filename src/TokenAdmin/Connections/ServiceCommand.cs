@@ -25,6 +25,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     private TConnection? _default;
     private CommandAudit? _audit;
     private bool _auditResolved;
+    private Action<OwnChange>? _ownChange;
 
     /// <summary>The connection to use. Default: the last Connect-* for this service.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -89,12 +90,12 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     }
 
     /// <summary>Runs one request on the pump; a failure is written as a non-terminating error for <paramref name="target"/>.</summary>
-    private protected bool TryRun<T>(Func<CancellationToken, Task<T>> operation, object? target, out T result,
+    private protected bool TryRun<T>(Func<RequestContext, Task<T>> operation, object? target, out T result,
         ErrorVocabulary? vocabulary = null, Action<CommandError>? failed = null)
     {
         try
         {
-            result = Pump.Run(operation);
+            result = Pump.Run(ct => operation(Call(ct)));
             return true;
         }
         catch (Exception ex) when (ToError(ex, target, vocabulary) is { } error)
@@ -118,7 +119,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     /// holds the reader back instead of the queue growing. When the pipeline stops taking objects
     /// (Select-Object -First), the listing is cancelled rather than read to its end.
     /// </summary>
-    private protected bool TryStream<T>(Func<Func<IReadOnlyList<T>, CancellationToken, ValueTask>, CancellationToken, Task> list,
+    private protected bool TryStream<T>(Func<Func<IReadOnlyList<T>, CancellationToken, ValueTask>, RequestContext, Task> list,
         Action<T> write, object? target)
     {
         var handOver = new SemaphoreSlim(1);
@@ -148,7 +149,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
                         handOver.Release();
                     }
                 });
-            }, stopToken).ConfigureAwait(false);
+            }, Call(stopToken)).ConfigureAwait(false);
             return true;
         }, target, out _);
     }
@@ -159,9 +160,9 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     /// meanings). Anything that is not a service failure is a bug and surfaces as it is.
     /// <paramref name="notAttempted"/> makes the item's form for a terminating error's NotAttempted.
     /// </summary>
-    private protected void StartItem<T>(ThrottledRunner runner, Func<CancellationToken, Task<T>> work,
+    private protected void StartItem<T>(ThrottledRunner runner, Func<RequestContext, Task<T>> work,
         object target, Func<object> notAttempted, ErrorVocabulary vocabulary, Action<T> succeeded, Action<CommandError>? failed = null) =>
-        runner.Start(notAttempted, work, completed =>
+        runner.Start(notAttempted, ct => work(Call(ct)), completed =>
         {
             if (completed.Exception?.InnerException is { } failure)
             {
@@ -194,28 +195,32 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     {
         _audit = CommandAudit.For(Auditing, Seam, CommandAudit.NameOf(GetType()));
         _auditResolved = true;
-        if (_audit is { } audit && Trace is CommandHttpTrace trace)
-        {
-            trace.OwnChange = (operation, targetType, target, attempts, requestId, failure) =>
-            {
-                if (UsedConnection is not { } connection)
-                {
-                    return;
-                }
+        return _audit;
+    }
 
-                var change = new AuditTarget(operation, targetType, target, connection.UserName);
-                if (failure is not null && ToError(failure, target) is { } error)
-                {
-                    audit.WriteFailure(connection, change, error, attempts, requestId);
-                }
-                else
-                {
-                    audit.Write(connection, change, AuditOutcome.Done, attempts, requestId);
-                }
-            };
+    /// <summary>A service call of this command: admitted by <see cref="Admission"/>; a change its client makes on its own is audited.</summary>
+    private protected override RequestContext Call(CancellationToken cancellationToken) =>
+        new(cancellationToken, Trace, Admission, _ownChange ??= change => Pump.Post(() => AuditOwnChange(change)));
+
+    /// <summary>What admits each attempt of this command's requests (a bulk run's concurrency); null: none.</summary>
+    private protected virtual IAdmissionGate? Admission => null;
+
+    private void AuditOwnChange(OwnChange change)
+    {
+        if (Audit is not { } audit || UsedConnection is not { } connection)
+        {
+            return;
         }
 
-        return _audit;
+        var target = new AuditTarget(change.Operation, change.TargetType, change.Target, connection.UserName);
+        if (change.Failure is not null && ToError(change.Failure, change.Target) is { } error)
+        {
+            audit.WriteFailure(connection, target, error, change.Attempts, change.RequestId);
+        }
+        else
+        {
+            audit.Write(connection, target, AuditOutcome.Done, change.Attempts, change.RequestId);
+        }
     }
 
     /// <summary>
@@ -242,8 +247,8 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         return false;
     }
 
-    /// <summary><see cref="StartItem{T}(ThrottledRunner, Func{CancellationToken, Task{T}}, object, Func{object}, ErrorVocabulary, Action{T}, Action{CommandError}?)"/> for a change: its outcome is audited.</summary>
-    private protected void StartChange<T>(ThrottledRunner runner, TConnection connection, AuditTarget change, Func<CancellationToken, Task<T>> work,
+    /// <summary><see cref="StartItem{T}(ThrottledRunner, Func{RequestContext, Task{T}}, object, Func{object}, ErrorVocabulary, Action{T}, Action{CommandError}?)"/> for a change: its outcome is audited.</summary>
+    private protected void StartChange<T>(ThrottledRunner runner, TConnection connection, AuditTarget change, Func<RequestContext, Task<T>> work,
         object target, Func<object> notAttempted, ErrorVocabulary vocabulary, Action<T> succeeded)
     {
         if (Audit is not { } audit)
@@ -254,10 +259,11 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
 
         RequestTally? tally = null;
         StartItem(runner,
-            async ct =>
+            async call =>
             {
-                tally = RequestTally.Begin();
-                return await work(ct).ConfigureAwait(false);
+                call = call.ForChange();
+                tally = call.Tally;
+                return await work(call).ConfigureAwait(false);
             },
             target,
             () =>
@@ -294,7 +300,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     /// <see cref="TryRun{T}"/> for a change: its outcome is audited. <paramref name="done"/> names the item
     /// once it exists (a created token's fingerprint), for the line that says it was done.
     /// </summary>
-    private protected bool TryChange<T>(TConnection connection, AuditTarget change, Func<CancellationToken, Task<T>> operation, object? target,
+    private protected bool TryChange<T>(TConnection connection, AuditTarget change, Func<RequestContext, Task<T>> operation, object? target,
         out T result, ErrorVocabulary? vocabulary = null, Func<T, AuditTarget>? done = null)
     {
         if (Audit is not { } audit)
@@ -304,10 +310,11 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
 
         RequestTally? tally = null;
         var succeeded = TryRun(
-            async ct =>
+            async call =>
             {
-                tally = RequestTally.Begin();
-                return await operation(ct).ConfigureAwait(false);
+                call = call.ForChange();
+                tally = call.Tally;
+                return await operation(call).ConfigureAwait(false);
             },
             target, out result, vocabulary, error => audit.WriteFailure(connection, change, error, tally));
         if (succeeded)

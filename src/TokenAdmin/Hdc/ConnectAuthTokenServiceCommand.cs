@@ -69,7 +69,7 @@ public sealed class ConnectAuthTokenServiceCommand : ConnectCommand<HdcConnectio
         try
         {
             // One cheap read proves URL and credentials now, not in the middle of a scheduled run.
-            var contexts = Pump.Run(ct => client.ListContextsAsync(Trace, ct));
+            var contexts = Pump.Run(ct => client.ListContextsAsync(Call(ct)));
             Seam.WriteVerbose($"Connected to HDC at {connection.BaseUri} ({connection}); {contexts.Count} token contexts available.");
         }
         catch (ServiceException ex)

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
+using TokenAdmin.Core.Http;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Hdc;
 
@@ -51,7 +52,7 @@ public sealed class ContextNameCompleter : IArgumentCompleter
         try
         {
             using var timeout = new CancellationTokenSource(ReadTimeout);
-            return connection.CachedContexts = connection.Client.ListContextsAsync(null, timeout.Token).GetAwaiter().GetResult();
+            return connection.CachedContexts = connection.Client.ListContextsAsync(new RequestContext(timeout.Token)).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

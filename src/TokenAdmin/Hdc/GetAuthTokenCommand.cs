@@ -72,7 +72,7 @@ public sealed class GetAuthTokenCommand : HdcCommand
         foreach (var (connection, filters) in _requests)
         {
             var target = filters.Count == 1 ? (object?)filters[0].UserId : null;
-            TryStream<HdcTokenInfo>((write, ct) => connection.Client.ListTokensAsync(write, Trace, ct), token =>
+            TryStream<HdcTokenInfo>((write, call) => connection.Client.ListTokensAsync(write, call), token =>
             {
                 if (!filters.Any(filter => filter.MatchesUser(token.UserId)))
                 {

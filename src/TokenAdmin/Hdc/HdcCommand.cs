@@ -21,7 +21,7 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
     private protected IReadOnlyList<HdcContext>? Contexts(HdcConnection connection, object? target)
     {
         if (!_contexts.TryGetValue(connection, out var contexts)
-            && TryRun(ct => connection.Client.ListContextsAsync(Trace, ct), target, out contexts))
+            && TryRun(call => connection.Client.ListContextsAsync(call), target, out contexts))
         {
             _contexts[connection] = contexts;
             connection.CachedContexts = contexts; // fresh for tab completion too
@@ -34,7 +34,7 @@ public abstract class HdcCommand : ServiceCommand<HdcConnection>
     private protected IReadOnlyList<HdcTokenInfo>? Tokens(HdcConnection connection, object? target, bool refresh = false)
     {
         if ((refresh || !_tokens.TryGetValue(connection, out var tokens))
-            && TryRun(ct => connection.Client.ListTokensAsync(Trace, ct), target, out tokens))
+            && TryRun(call => connection.Client.ListTokensAsync(call), target, out tokens))
         {
             _tokens[connection] = tokens;
         }

@@ -66,7 +66,7 @@ public sealed class NewAuthTokenCommand : HdcCommand
         }
 
         _known.TryGetValue(connection, out var before);
-        if (!TryChange(connection, change, ct => connection.Client.CreateTokenAsync(UserId, names, before, Trace, ct), target, out var creation,
+        if (!TryChange(connection, change, call => connection.Client.CreateTokenAsync(UserId, names, before, call), target, out var creation,
                 done: made => made.Token is { } token ? change with { Target = TokenFingerprint.Of(token.Token) } : change))
         {
             _known.Remove(connection); // the outcome may be unknown: list afresh next time

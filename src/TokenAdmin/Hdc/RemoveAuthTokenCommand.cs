@@ -82,9 +82,9 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
                 continue;
             }
 
-            StartChange(Runner, connection, change, async ct =>
+            StartChange(Runner, connection, change, async call =>
                 {
-                    await connection.Client.DeleteTokenAsync(token, Trace, ct).ConfigureAwait(false);
+                    await connection.Client.DeleteTokenAsync(token, call).ConfigureAwait(false);
                     return true;
                 },
                 fingerprint, () => new AuthTokenReference(token, fingerprint, userId, userFullName), HdcErrors.TokenVocabulary, _ =>

@@ -94,9 +94,9 @@ public sealed class SetAuthTokenCommand : HdcCommand
             return;
         }
 
-        if (TryChange(connection, audited with { Owner = userId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) }, async ct =>
+        if (TryChange(connection, audited with { Owner = userId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) }, async call =>
             {
-                await connection.Client.UpdateTokenAsync(Token, userId.Value, names, Trace, ct).ConfigureAwait(false);
+                await connection.Client.UpdateTokenAsync(Token, userId.Value, names, call).ConfigureAwait(false);
                 return true;
             }, target, out _, HdcErrors.TokenVocabulary) && PassThruPresent)
         {

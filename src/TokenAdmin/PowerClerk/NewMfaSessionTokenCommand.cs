@@ -64,7 +64,7 @@ public sealed class NewMfaSessionTokenCommand : ServiceCommand<PowerClerkConnect
             }
         }
 
-        if (TryChange(connection, change, ct => connection.Client.CreateSessionTokenAsync(ExpiresAfterMinutes > 0 ? ExpiresAfterMinutes : null, Trace, ct), connection.UserName,
+        if (TryChange(connection, change, call => connection.Client.CreateSessionTokenAsync(ExpiresAfterMinutes > 0 ? ExpiresAfterMinutes : null, call), connection.UserName,
                 out var created, done: info => change with { Target = info.TokenId }))
         {
             connection.HandedOut = true; // the object carries its connection

@@ -69,9 +69,9 @@ public sealed class RemoveMfaSessionTokenCommand : BulkRemoveCommand<PowerClerkC
                 continue;
             }
 
-            StartChange(Runner, connection, change, async ct =>
+            StartChange(Runner, connection, change, async call =>
                 {
-                    await connection.Client.DeleteSessionTokenAsync(id, Trace, ct).ConfigureAwait(false);
+                    await connection.Client.DeleteSessionTokenAsync(id, call).ConfigureAwait(false);
                     return true;
                 },
                 id, () => id, PowerClerkErrors.Vocabulary, _ =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenAdmin.Core.Http;
 
 namespace TokenAdmin.Runtime;
 
@@ -17,7 +18,7 @@ namespace TokenAdmin.Runtime;
 /// thread; clock-free (it sees counts and the latencies it is given), so tests drive it
 /// deterministically.
 /// </summary>
-internal sealed class AdaptiveConcurrency
+internal sealed class AdaptiveConcurrency : IAdmissionGate
 {
     /// <summary>The ceiling without -ThrottleLimit: high enough for 20 ms services, low enough to be polite.</summary>
     public const int DefaultCeiling = 16;
@@ -129,6 +130,8 @@ internal sealed class AdaptiveConcurrency
             }
         }
     }
+
+    void IAdmissionGate.Answered(int statusCode, TimeSpan elapsed) => OnAnswer(statusCode, elapsed);
 
     /// <summary>
     /// A slot for one attempt, released by disposing it. A first attempt (<paramref name="retry"/> 0)

@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
 using TokenAdmin.Core.Http;
 
 namespace TokenAdmin.Runtime;
@@ -22,25 +19,6 @@ internal sealed class CommandHttpTrace : IHttpTrace
     public bool IsVerboseEnabled { get; }
 
     public bool IsDebugEnabled { get; }
-
-    /// <summary>A bulk run's concurrency, fed every attempt's answer (from the threads they arrive on).</summary>
-    public AdaptiveConcurrency? Concurrency { get; set; }
-
-    public void Answered(int statusCode, TimeSpan elapsed) => Concurrency?.OnAnswer(statusCode, elapsed);
-
-    /// <summary>Where the command audits changes a client made on its own (set while auditing is on); runs on the pipeline thread.</summary>
-    public Action<string, string, string, int, string?, Exception?>? OwnChange { get; set; }
-
-    public void ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId, Exception? failure = null)
-    {
-        if (OwnChange is { } audit)
-        {
-            _pump.Post(() => audit(operation, targetType, target, attempts, requestId, failure));
-        }
-    }
-
-    public ValueTask<IDisposable?> EnterAttemptAsync(int retry, CancellationToken cancellationToken) =>
-        Concurrency is { } concurrency ? concurrency.EnterAttemptAsync(retry, cancellationToken) : ValueTask.FromResult<IDisposable?>(null);
 
     public void Verbose(string message)
     {

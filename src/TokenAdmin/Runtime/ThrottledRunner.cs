@@ -48,6 +48,9 @@ internal sealed class ThrottledRunner
         _elapsed = elapsed ?? (() => System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
+    /// <summary>How many requests may be in flight; it admits every attempt, retries included.</summary>
+    public AdaptiveConcurrency Concurrency => _concurrency;
+
     /// <summary>Known total (items given as an array), for a percentage; 0 when they stream in.</summary>
     public int ExpectedTotal { get; set; }
 

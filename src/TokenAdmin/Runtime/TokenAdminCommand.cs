@@ -41,6 +41,9 @@ public abstract class TokenAdminCommand : PSCmdlet, IDisposable
 
     internal IHttpTrace Trace => _trace ??= new CommandHttpTrace(Pump, Seam);
 
+    /// <summary>What one service call of this command runs under: its cancellation and request log (a service command adds more).</summary>
+    private protected virtual RequestContext Call(CancellationToken cancellationToken) => new(cancellationToken, Trace);
+
     public void Dispose()
     {
         _stopping.Cancel(); // Ctrl+C or a bug may leave requests in flight: end them

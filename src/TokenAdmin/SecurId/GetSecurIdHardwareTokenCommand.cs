@@ -38,7 +38,7 @@ public sealed class GetSecurIdHardwareTokenCommand : SecurIdCommand
         var connection = RequireConnection();
         foreach (var serial in SerialNumber)
         {
-            if (TryRun(ct => connection.Client.LookupAsync(serial, Trace, ct), serial, out var info))
+            if (TryRun(call => connection.Client.LookupAsync(serial, call), serial, out var info))
             {
                 Seam.WriteObject(ToHardwareToken(info, connection));
             }

@@ -72,7 +72,7 @@ public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurI
                 continue;
             }
 
-            StartChange(Runner, connection, change, ct => connection.Client.DeleteAsync(serial, Trace, ct), serial, () => serial, SecurIdErrors.Delete, deleted =>
+            StartChange(Runner, connection, change, call => connection.Client.DeleteAsync(serial, call), serial, () => serial, SecurIdErrors.Delete, deleted =>
             {
                 if (PassThruPresent)
                 {

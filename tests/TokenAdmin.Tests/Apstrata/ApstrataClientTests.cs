@@ -28,7 +28,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     public async Task A_user_generates_a_token_and_the_owner_deletes_it_in_either_signature_mode(ApstrataSigningMode mode)
     {
         using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), mode, _clock));
-        var token = await user.GenerateTokenAsync(600, 3600, null, Timeout());
+        var token = await user.GenerateTokenAsync(600, 3600, new RequestContext(Timeout()));
 
         Assert.Equal(ApstrataDemo.UserLogin, token.User);
         Assert.Equal(_clock.UtcNow.AddSeconds(600), token.ExpiresAt);
@@ -36,7 +36,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
         Assert.Equal(SecretText.Reveal(token.Token), Assert.Single(_emulator.Apstrata.Tokens).Value);
 
         using var owner = Client(ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect(ApstrataDemo.OwnerSecret), mode, _clock));
-        await owner.DeleteUserTokensAsync(new[] { ApstrataDemo.UserLogin, ApstrataDemo.UserLogin, ApstrataDemo.OtherLogin }, null, Timeout());
+        await owner.DeleteUserTokensAsync(new[] { ApstrataDemo.UserLogin, ApstrataDemo.UserLogin, ApstrataDemo.OtherLogin }, new RequestContext(Timeout()));
 
         Assert.Empty(_emulator.Apstrata.Tokens);
     }
@@ -48,7 +48,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
         using var user = new ApstrataClient(new ConnectionOptions(bare),
             ApstrataAuthenticator.ForUser(bare, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, _clock), _clock);
 
-        await user.GenerateTokenAsync(null, null, null, Timeout());
+        await user.GenerateTokenAsync(null, null, new RequestContext(Timeout()));
 
         Assert.Single(_emulator.Apstrata.Tokens);
     }
@@ -60,11 +60,11 @@ public sealed class ApstrataClientTests : IAsyncLifetime
         var authenticator = ApstrataAuthenticator.ForToken(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, token.Token, _clock);
         using var client = Client(authenticator);
 
-        var renewed = await client.RenewTokenAsync(null, Timeout());
+        var renewed = await client.RenewTokenAsync(new RequestContext(Timeout()));
 
         Assert.NotEqual(SecretText.Reveal(token.Token), SecretText.Reveal(renewed.Token));
         Assert.Equal(_clock.UtcNow.AddSeconds(5), _emulator.Apstrata.Tokens.Single(t => t.Value == SecretText.Reveal(token.Token)).ExpiresAt);
-        await client.DeleteOwnTokenAsync(null, Timeout()); // with the renewed token
+        await client.DeleteOwnTokenAsync(new RequestContext(Timeout())); // with the renewed token
         Assert.DoesNotContain(_emulator.Apstrata.Tokens, t => t.Value == SecretText.Reveal(renewed.Token));
     }
 
@@ -78,7 +78,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
             headers: new System.Collections.Generic.Dictionary<string, string> { ["Set-Cookie"] = "apsdb.authToken=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/" }));
         var trace = new RecordingTrace();
 
-        await client.DeleteOwnTokenAsync(trace, Timeout());
+        await client.DeleteOwnTokenAsync(trace.Call(Timeout()));
 
         Assert.DoesNotContain(trace.Verbose, v => v.Contains("cookie", StringComparison.OrdinalIgnoreCase) && v.Contains("warn", StringComparison.OrdinalIgnoreCase));
     }
@@ -91,7 +91,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
         _emulator.Faults.Enqueue(ApstrataRouteNames.DeleteToken, FaultStep.AbortAfterApplying());
         var trace = new RecordingTrace();
 
-        await client.DeleteOwnTokenAsync(trace, Timeout());
+        await client.DeleteOwnTokenAsync(trace.Call(Timeout()));
 
         Assert.Empty(_emulator.Apstrata.Tokens);
         Assert.Contains(trace.Verbose, v => v.Contains("already gone after a retry", StringComparison.Ordinal));
@@ -103,7 +103,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
         var skewed = new FakeClock(_clock.UtcNow.AddMinutes(20));
         using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, skewed));
 
-        var refused = await Assert.ThrowsAsync<ServiceException>(() => user.GenerateTokenAsync(null, null, null, Timeout()));
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => user.GenerateTokenAsync(null, null, new RequestContext(Timeout())));
 
         Assert.Equal("INVALID_SIGNATURE", refused.ServiceErrorCode);
     }
@@ -113,7 +113,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     {
         using var owner = Client(ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect("Not-The-Secret-1"), ApstrataSigningMode.Complex, _clock));
 
-        var refused = await Assert.ThrowsAsync<ServiceException>(() => owner.DeleteUserTokensAsync(new[] { "bob" }, null, Timeout()));
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => owner.DeleteUserTokensAsync(new[] { "bob" }, new RequestContext(Timeout())));
 
         Assert.Equal("INVALID_SIGNATURE", refused.ServiceErrorCode);
         Assert.DoesNotContain("Not-The-Secret-1", refused.Message, StringComparison.Ordinal);
@@ -127,7 +127,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
         var token = await GenerateAsync();
         using var client = Client(ApstrataAuthenticator.ForToken(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.OtherLogin, token.Token, _clock));
 
-        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteOwnTokenAsync(null, Timeout()));
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteOwnTokenAsync(new RequestContext(Timeout())));
 
         Assert.Equal(ServiceFailure.ReportedInSuccess, refused.Failure);
         Assert.Equal(200, refused.StatusCode);
@@ -139,7 +139,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     {
         using var owner = Client(ApstrataAuthenticator.ForOwner(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, SecretText.Protect(ApstrataDemo.OwnerSecret), ApstrataSigningMode.Complex, _clock));
 
-        await Assert.ThrowsAsync<ArgumentException>(() => owner.DeleteUserTokensAsync(Enumerable.Range(0, 101).Select(i => $"u{i}").ToList(), null, Timeout()));
+        await Assert.ThrowsAsync<ArgumentException>(() => owner.DeleteUserTokensAsync(Enumerable.Range(0, 101).Select(i => $"u{i}").ToList(), new RequestContext(Timeout())));
 
         Assert.Empty(_emulator.Requests.Entries);
     }
@@ -152,7 +152,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     {
         using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, _clock));
 
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => user.GenerateTokenAsync(expires, lifetime, null, Timeout()));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => user.GenerateTokenAsync(expires, lifetime, new RequestContext(Timeout())));
 
         Assert.Empty(_emulator.Requests.Entries);
     }
@@ -173,7 +173,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
             AuthenticationContext = new ApstrataCall("DeleteToken", parameters),
         }.WithBody(string.Join("&", parameters.Select(p => $"{p.Key}={p.Value}")), "application/x-www-form-urlencoded");
 
-        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.Http.SendAsync(request, null, Timeout()));
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.Http.SendAsync(request, new RequestContext(Timeout())));
 
         Assert.Equal(code, refused.ServiceErrorCode);
         Assert.Equal(400, refused.StatusCode);
@@ -182,7 +182,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     private async Task<ApstrataTokenInfo> GenerateAsync()
     {
         using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, _clock));
-        return await user.GenerateTokenAsync(600, 3600, null, Timeout());
+        return await user.GenerateTokenAsync(600, 3600, new RequestContext(Timeout()));
     }
 
     private ApstrataClient Client(ApstrataAuthenticator authenticator) =>

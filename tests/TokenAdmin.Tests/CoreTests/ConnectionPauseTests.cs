@@ -40,16 +40,16 @@ public sealed class ConnectionPauseTests : IAsyncLifetime
         // 1. A request leaves before any pause; its answer, released later, will be "429, wait 10 s".
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _emulator.Faults.Enqueue(UpdateRoute, FaultStep.Status(429, "10").After(release.Task), FaultStep.Status(204));
-        var slow = client.SendAsync(new ServiceRequest(HttpMethod.Put, "api/authtokens", "update") { Idempotent = true }.WithBody("{}", "application/json"), null, timeout.Token);
+        var slow = client.SendAsync(new ServiceRequest(HttpMethod.Put, "api/authtokens", "update") { Idempotent = true }.WithBody("{}", "application/json"), new RequestContext(timeout.Token));
         await _emulator.Requests.WaitForArrivalAsync(UpdateRoute, timeout.Token);
 
         // 2. Meanwhile a 429 says "2 s": the connection pauses until start + 2 s (its own retry waits too).
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(429, "2"));
-        var first = client.SendAsync(Get("api/authtokens/context/json"), null, timeout.Token);
+        var first = client.SendAsync(Get("api/authtokens/context/json"), new RequestContext(timeout.Token));
         await _clock.WaitForDelaysAsync(1);
 
         // 3. A new request starts waiting out that pause.
-        var waiting = client.SendAsync(Get("api/authtokens/json"), null, timeout.Token);
+        var waiting = client.SendAsync(Get("api/authtokens/json"), new RequestContext(timeout.Token));
         await _clock.WaitForDelaysAsync(2);
 
         // 4. The held request's "10 s" arrives: the pause now lasts until start + 10 s.

@@ -41,7 +41,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(500, reasonPhrase: $"Oops {FaultStep.AuthorizationPlaceholder}"));
         var trace = new RecordingTrace();
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(trace, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(trace.Call(Timeout())));
 
         Assert.Contains("Oops", failure.Message, StringComparison.Ordinal);
         AssertNoCredential(failure.Message + trace.All);
@@ -59,7 +59,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(302, headers: echo));
         var trace = new RecordingTrace();
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(trace, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(trace.Call(Timeout())));
 
         Assert.Equal(ServiceFailure.Redirected, failure.Failure);
         Assert.Null(failure.RequestId); // with a space and the credential in it: not a request id, so not kept at all
@@ -78,7 +78,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
             using var client = Client();
             _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(500, headers: new Dictionary<string, string> { ["X-Request-Id"] = value }));
 
-            var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(null, Timeout()));
+            var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(new RequestContext(Timeout())));
 
             Assert.Null(failure.RequestId);
             Assert.DoesNotContain("Request id", failure.Message, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
         using var client = Client();
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(500));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(new RequestContext(Timeout())));
 
         Assert.Equal(_emulator.Requests.Entries.Last().RequestId, failure.RequestId);
     }
@@ -104,7 +104,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
         using var client = Client(maxResponseBytes: 1024 * 1024);
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.LargeBody(64L * 1024 * 1024, gzip));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(new RequestContext(Timeout())));
 
         Assert.Equal(ServiceFailure.ResponseTooLarge, failure.Failure);
         Assert.Contains("1 MiB", failure.Message, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
         using var client = Client(maxResponseBytes: 2 * 1024 * 1024);
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.LargeBody(FaultStep.Endless));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListContextsAsync(new RequestContext(Timeout())));
 
         Assert.Equal(ServiceFailure.ResponseTooLarge, failure.Failure);
     }
@@ -127,7 +127,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
     {
         using var client = Client(maxResponseBytes: 4096);
 
-        var contexts = await client.ListContextsAsync(null, Timeout());
+        var contexts = await client.ListContextsAsync(new RequestContext(Timeout()));
 
         Assert.NotEmpty(contexts);
     }

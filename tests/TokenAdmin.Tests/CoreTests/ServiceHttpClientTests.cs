@@ -38,7 +38,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     [Fact]
     public async Task A_get_succeeds_and_reports_status_and_request_id()
     {
-        var response = await Client().SendAsync(Get("api/authtokens/context/json"), null, default);
+        var response = await Client().SendAsync(Get("api/authtokens/context/json"), RequestContext.None);
 
         Assert.Equal(200, response.StatusCode);
         Assert.Contains("AddCommentToChangeRequest", response.Content);
@@ -57,12 +57,12 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         }) { Idempotent = true };
         var verbose = new RecordingTrace();
 
-        await Client().SendAsync(Described(), null, Timeout());
-        await Client().SendAsync(Described(), verbose, Timeout());
+        await Client().SendAsync(Described(), new RequestContext(Timeout()));
+        await Client().SendAsync(Described(), verbose.Call(Timeout()));
         Assert.Equal(0, described); // a request that succeeds never needs them, not even for -Verbose
 
         _emulator.Faults.Enqueue("hdc.contexts.list", FaultStep.Status(500));
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client(o => new ConnectionOptions(o.BaseUri) { MaximumRetryCount = 0 }).SendAsync(Described(), null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client(o => new ConnectionOptions(o.BaseUri) { MaximumRetryCount = 0 }).SendAsync(Described(), new RequestContext(Timeout())));
         Assert.Equal(1, described);
         Assert.Contains("read contexts", failure.Message, StringComparison.Ordinal);
     }
@@ -74,7 +74,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
 
         for (var i = 0; i < 5; i++)
         {
-            await client.SendAsync(Get("api/authtokens/context/json"), null, default);
+            await client.SendAsync(Get("api/authtokens/context/json"), RequestContext.None);
         }
 
         Assert.Single(_emulator.Requests.Entries.Select(e => e.ConnectionId).Distinct());
@@ -86,7 +86,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     {
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(429, "3"), FaultStep.Status(503, "1"));
 
-        var response = await Client().SendAsync(Get("api/authtokens/context/json"), null, default);
+        var response = await Client().SendAsync(Get("api/authtokens/context/json"), RequestContext.None);
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal(3, response.Attempts);
@@ -100,7 +100,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         var date = _clock.UtcNow.AddSeconds(12).ToString("r", CultureInfo.InvariantCulture);
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(429, date));
 
-        await Client().SendAsync(Get("api/authtokens/context/json"), null, default);
+        await Client().SendAsync(Get("api/authtokens/context/json"), RequestContext.None);
 
         Assert.Equal(new[] { TimeSpan.FromSeconds(12) }, _clock.Delays);
     }
@@ -111,7 +111,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         _emulator.Faults.Enqueue(ContextsRoute, Enumerable.Repeat(FaultStep.Status(503), 6).ToArray());
 
         var failure = await Assert.ThrowsAsync<ServiceException>(() =>
-            Client(o => new ConnectionOptions(o.BaseUri) { MaximumRetryCount = 4 }, random: 0).SendAsync(Get("api/authtokens/context/json"), null, default));
+            Client(o => new ConnectionOptions(o.BaseUri) { MaximumRetryCount = 4 }, random: 0).SendAsync(Get("api/authtokens/context/json"), RequestContext.None));
 
         Assert.Equal(503, failure.StatusCode);
         Assert.Equal(5, failure.Attempts);
@@ -126,7 +126,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(429, "1"));
 
         var failure = await Assert.ThrowsAsync<ServiceException>(() =>
-            Client(o => new ConnectionOptions(o.BaseUri) { MaximumRetryCount = 0 }).SendAsync(Get("api/authtokens/context/json"), null, default));
+            Client(o => new ConnectionOptions(o.BaseUri) { MaximumRetryCount = 0 }).SendAsync(Get("api/authtokens/context/json"), RequestContext.None));
 
         Assert.Equal(429, failure.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), failure.RetryAfter);
@@ -138,7 +138,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     {
         _emulator.Faults.Enqueue(CreateRoute, FaultStep.Status(502));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client().SendAsync(Create(), null, default));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client().SendAsync(Create(), RequestContext.None));
 
         Assert.Equal(502, failure.StatusCode);
         Assert.Contains("not repeated", failure.Message);
@@ -150,7 +150,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     {
         _emulator.Faults.Enqueue(CreateRoute, FaultStep.Status(429, "2"));
 
-        var response = await Client().SendAsync(Create(), null, default);
+        var response = await Client().SendAsync(Create(), RequestContext.None);
 
         Assert.Equal(201, response.StatusCode);
         Assert.Equal(2, _emulator.Requests.Count(CreateRoute));
@@ -163,8 +163,8 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         _emulator.Faults.Enqueue(CreateRoute, FaultStep.Abort());
         var client = Client();
 
-        var get = await client.SendAsync(Get("api/authtokens/context/json"), null, default);
-        var create = await Assert.ThrowsAsync<ServiceException>(() => client.SendAsync(Create(), null, default));
+        var get = await client.SendAsync(Get("api/authtokens/context/json"), RequestContext.None);
+        var create = await Assert.ThrowsAsync<ServiceException>(() => client.SendAsync(Create(), RequestContext.None));
 
         Assert.Equal(200, get.StatusCode);
         Assert.Equal(2, _emulator.Requests.Count(ContextsRoute));
@@ -179,7 +179,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         var closedPort = ClosedLoopbackPort();
         var client = Client(_ => new ConnectionOptions(new Uri($"http://127.0.0.1:{closedPort}/hdc/")) { MaximumRetryCount = 2 });
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.SendAsync(Create(), null, default));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.SendAsync(Create(), RequestContext.None));
 
         Assert.Equal(ServiceFailure.ConnectionFailed, failure.Failure);
         Assert.Equal(3, failure.Attempts);
@@ -192,7 +192,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Hang());
         var client = Client(o => new ConnectionOptions(o.BaseUri) { TimeoutSec = 1, MaximumRetryCount = 0 });
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.SendAsync(Get("api/authtokens/context/json"), null, default));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.SendAsync(Get("api/authtokens/context/json"), RequestContext.None));
 
         Assert.Equal(ServiceFailure.Timeout, failure.Failure);
         Assert.Contains("-TimeoutSec", failure.Message);
@@ -205,7 +205,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     {
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Hang());
         using var stop = new CancellationTokenSource();
-        var sending = Client().SendAsync(Get("api/authtokens/context/json"), null, stop.Token);
+        var sending = Client().SendAsync(Get("api/authtokens/context/json"), new RequestContext(stop.Token));
 
         await _emulator.Requests.WaitForArrivalAsync(ContextsRoute, Timeout());
         stop.Cancel();
@@ -222,7 +222,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(503, "30"));
         var clock = new ManualClock();
         using var stop = new CancellationTokenSource();
-        var sending = Client(clock: clock).SendAsync(Get("api/authtokens/context/json"), null, stop.Token);
+        var sending = Client(clock: clock).SendAsync(Get("api/authtokens/context/json"), new RequestContext(stop.Token));
 
         await clock.WaitForDelayAsync(Timeout());
         stop.Cancel();
@@ -238,9 +238,9 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         var clock = new ManualClock();
         var client = Client(clock: clock);
 
-        var first = client.SendAsync(Get("api/authtokens/context/json"), null, default);
+        var first = client.SendAsync(Get("api/authtokens/context/json"), RequestContext.None);
         await clock.WaitForDelayAsync(Timeout()); // the first request waits out its Retry-After
-        var second = client.SendAsync(Get("api/authtokens/json"), null, default);
+        var second = client.SendAsync(Get("api/authtokens/json"), RequestContext.None);
         await clock.WaitForDelayAsync(Timeout()); // so does the second, before sending anything
 
         Assert.Equal(0, _emulator.Requests.Count("hdc.tokens.list"));
@@ -262,7 +262,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     {
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(302));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client().SendAsync(Get("api/authtokens/context/json"), null, default));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client().SendAsync(Get("api/authtokens/context/json"), RequestContext.None));
 
         Assert.Equal(ServiceFailure.Redirected, failure.Failure);
         Assert.Single(_emulator.Requests.Entries);
@@ -273,7 +273,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     {
         var request = Delete("no-such-token-0123456789abcdef0123456789");
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client().SendAsync(request, null, default));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client().SendAsync(request, RequestContext.None));
 
         var entry = _emulator.Requests.Entries.Single();
         Assert.Equal(404, failure.StatusCode);
@@ -289,7 +289,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     {
         var token = _emulator.Hdc.Tokens[0].Token;
 
-        var response = await Client().SendAsync(Delete(token), null, default);
+        var response = await Client().SendAsync(Delete(token), RequestContext.None);
 
         Assert.Equal(204, response.StatusCode);
         Assert.Equal($$"""{"token":"redacted:{{TokenAdmin.Core.Text.TokenFingerprint.Of(token)}}"}""", _emulator.Requests.Entries.Single().Body); // the journal keeps the fingerprint
@@ -302,8 +302,8 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         var trace = new RecordingTrace();
         var token = _emulator.Hdc.Tokens[0].Token;
 
-        await Client().SendAsync(Get("api/authtokens/json"), trace, default);
-        await Client().SendAsync(Delete(token), trace, default);
+        await Client().SendAsync(Get("api/authtokens/json"), trace.Call());
+        await Client().SendAsync(Delete(token), trace.Call());
 
         var listUrl = $"{_emulator.HdcBaseUri}api/authtokens/json";
         Assert.Contains($"HTTP GET {listUrl}", trace.Verbose);
@@ -322,7 +322,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         _emulator.Faults.Enqueue(DeleteRoute, FaultStep.Status(400, body: echo));
         var trace = new RecordingTrace();
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client().SendAsync(Delete(token), trace, default));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client().SendAsync(Delete(token), trace.Call()));
 
         AssertAbsent(trace.All + failure + failure.BodyExcerpt + failure.ServiceMessage + failure.ServiceErrorCode,
             new[] { token, DemoCredentials.HdcAdminPassword });
@@ -336,7 +336,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         var trace = new RecordingTrace();
         var client = Client(authenticator: new BearerAuthenticator(SecretText.Protect(DemoCredentials.HdcAdminAccessToken)));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.SendAsync(Get("api/authtokens/context/json"), trace, default));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.SendAsync(Get("api/authtokens/context/json"), trace.Call()));
 
         AssertAbsent(trace.All + failure + failure.BodyExcerpt, new[] { DemoCredentials.HdcAdminAccessToken });
         Assert.Equal("Bearer", _emulator.Requests.Entries.Single().AuthScheme);
@@ -349,9 +349,9 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
         var baseUri = new Uri(https.HttpsBaseAddress!, "hdc/");
 
         var refused = await Assert.ThrowsAsync<ServiceException>(() =>
-            Client(_ => new ConnectionOptions(baseUri)).SendAsync(Get("api/authtokens/context/json"), null, default));
+            Client(_ => new ConnectionOptions(baseUri)).SendAsync(Get("api/authtokens/context/json"), RequestContext.None));
         var accepted = await Client(_ => new ConnectionOptions(baseUri) { SkipCertificateCheck = true })
-            .SendAsync(Get("api/authtokens/context/json"), null, default);
+            .SendAsync(Get("api/authtokens/context/json"), RequestContext.None);
 
         Assert.Equal(ServiceFailure.CertificateRejected, refused.Failure);
         Assert.Empty(_clock.Delays); // not retried: repeating cannot help
@@ -372,12 +372,12 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
             AllowUnencryptedAuthentication = true,
             Proxy = proxy.BaseAddress,
             ProxyCredential = new NetworkCredential(DemoCredentials.ProxyUserName, DemoCredentials.ProxyPassword),
-        }).SendAsync(Get("api/authtokens/context/json"), null, default);
+        }).SendAsync(Get("api/authtokens/context/json"), RequestContext.None);
         var refused = await Assert.ThrowsAsync<ServiceException>(() => Client(_ => new ConnectionOptions(target)
         {
             AllowUnencryptedAuthentication = true,
             Proxy = proxy.BaseAddress,
-        }).SendAsync(Get("api/authtokens/context/json"), null, default));
+        }).SendAsync(Get("api/authtokens/context/json"), RequestContext.None));
 
         Assert.Equal(200, response.StatusCode);
         var proxied = proxy.Requests.Entries.First(e => e.StatusCode == 200);

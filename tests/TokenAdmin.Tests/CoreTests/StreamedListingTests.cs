@@ -39,7 +39,7 @@ public sealed class StreamedListingTests : IAsyncLifetime
         {
             first.TrySetResult(batch.ToArray());
             return default;
-        }, null, stop.Token);
+        }, new RequestContext(stop.Token));
 
         var tokens = await first.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(new[] { "t0", "t1", "t2" }, tokens.Select(t => t.Token));
@@ -58,7 +58,7 @@ public sealed class StreamedListingTests : IAsyncLifetime
 
         using var client = Client(maxResponseBytes: 1024 * 1024); // the body is about 3 MiB
 
-        var tokens = await client.ListTokensAsync(null, Timeout());
+        var tokens = await client.ListTokensAsync(new RequestContext(Timeout()));
 
         Assert.Equal(_emulator.Hdc.Tokens.Select(t => t.Token), tokens.Select(t => t.Token));
     }
@@ -74,7 +74,7 @@ public sealed class StreamedListingTests : IAsyncLifetime
         {
             seen.AddRange(batch);
             return default;
-        }, null, Timeout()));
+        }, new RequestContext(Timeout())));
 
         Assert.Equal(ServiceFailure.Timeout, failure.Failure);
         Assert.Contains("while reading the body", failure.Message, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class StreamedListingTests : IAsyncLifetime
         {
             seen.AddRange(batch);
             return default;
-        }, null, Timeout()));
+        }, new RequestContext(Timeout())));
 
         Assert.Equal(ServiceFailure.UnexpectedResponse, failure.Failure);
         Assert.Contains("no \"token\" value", failure.Message, StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class StreamedListingTests : IAsyncLifetime
         using var client = Client(maxResponseBytes: 64 * 1024);
         _emulator.Faults.Enqueue(ListRoute, FaultStep.Status(503, retryAfter: "0"), FaultStep.Status(500, body: new string('x', 256 * 1024), contentType: "text/plain"));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListTokensAsync(null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListTokensAsync(new RequestContext(Timeout())));
 
         Assert.Equal(ServiceFailure.ResponseTooLarge, failure.Failure);
         Assert.Equal(2, _emulator.Requests.Count(ListRoute));
@@ -121,7 +121,7 @@ public sealed class StreamedListingTests : IAsyncLifetime
         _emulator.Faults.Enqueue(ListRoute, FaultStep.Status(200, body: "<html>Sign in</html>", contentType: "text/html"));
         var trace = new RecordingTrace();
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListTokensAsync(trace, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.ListTokensAsync(trace.Call(Timeout())));
 
         Assert.Equal(ServiceFailure.UnexpectedResponse, failure.Failure);
         Assert.DoesNotContain(DemoCredentials.HdcAdminPassword, failure.Message + trace.All, StringComparison.Ordinal);

@@ -45,7 +45,7 @@ public sealed class TruthfulOutcomeTests : IAsyncLifetime
         _emulator.Faults.Enqueue(DeleteRoute, FaultStep.AbortAfterApplying());
         var trace = new RecordingTrace();
 
-        await _client.DeleteTokenAsync(token, trace, Timeout());
+        await _client.DeleteTokenAsync(token, trace.Call(Timeout()));
 
         Assert.Null(_emulator.Hdc.FindToken(token));
         var attempts = _emulator.Requests.Entries.Where(e => e.RouteName == DeleteRoute).ToList();
@@ -62,7 +62,7 @@ public sealed class TruthfulOutcomeTests : IAsyncLifetime
         _emulator.Faults.Enqueue(DeleteRoute, FaultStep.Status(504));
 
         // 504 from a gateway: the service may have acted. Here it did not, so the retry removes it.
-        await _client.DeleteTokenAsync(token, null, Timeout());
+        await _client.DeleteTokenAsync(token, new RequestContext(Timeout()));
 
         Assert.Null(_emulator.Hdc.FindToken(token));
         Assert.Equal(new int?[] { 504, 204 }, _emulator.Requests.Entries.Where(e => e.RouteName == DeleteRoute).Select(e => e.StatusCode));
@@ -71,7 +71,7 @@ public sealed class TruthfulOutcomeTests : IAsyncLifetime
     [Fact]
     public async Task A_404_to_the_first_attempt_is_still_not_found()
     {
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => _client.DeleteTokenAsync("no-such-token-0001", null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => _client.DeleteTokenAsync("no-such-token-0001", new RequestContext(Timeout())));
 
         Assert.Equal(404, failure.StatusCode);
         Assert.False(failure.OutcomeUnknown);
@@ -82,7 +82,7 @@ public sealed class TruthfulOutcomeTests : IAsyncLifetime
     {
         _emulator.Faults.Enqueue(DeleteRoute, FaultStep.Status(503, "1"));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => _client.DeleteTokenAsync("no-such-token-0002", null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => _client.DeleteTokenAsync("no-such-token-0002", new RequestContext(Timeout())));
 
         Assert.Equal(404, failure.StatusCode);
         Assert.False(failure.OutcomeUnknown);
@@ -95,7 +95,7 @@ public sealed class TruthfulOutcomeTests : IAsyncLifetime
         using var client = Client(maximumRetryCount: 1);
         _emulator.Faults.Enqueue(DeleteRoute, FaultStep.AbortAfterApplying(), FaultStep.Status(429, "1"));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteTokenAsync(token, null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteTokenAsync(token, new RequestContext(Timeout())));
 
         Assert.Equal(429, failure.StatusCode);
         Assert.True(failure.OutcomeUnknown);
@@ -112,7 +112,7 @@ public sealed class TruthfulOutcomeTests : IAsyncLifetime
         var token = _emulator.Hdc.AddToken(5, "ReadDocuments").Token;
         _emulator.Faults.Enqueue(DeleteRoute, FaultStep.Status(200, body: body, contentType: contentType));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => _client.DeleteTokenAsync(token, null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => _client.DeleteTokenAsync(token, new RequestContext(Timeout())));
 
         Assert.Equal(ServiceFailure.UnexpectedResponse, failure.Failure);
         Assert.Contains(said, failure.Message, StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class TruthfulOutcomeTests : IAsyncLifetime
         var token = _emulator.Hdc.AddToken(5, "ReadDocuments").Token;
         _emulator.Faults.Enqueue(DeleteRoute, FaultStep.Status(200, body: "{\"success\":false,\"errorCode\":\"TOKEN_LOCKED\",\"message\":\"Token is locked\"}"));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => _client.DeleteTokenAsync(token, null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => _client.DeleteTokenAsync(token, new RequestContext(Timeout())));
 
         Assert.Equal(ServiceFailure.ReportedInSuccess, failure.Failure);
         Assert.Equal("TOKEN_LOCKED", failure.ServiceErrorCode);
@@ -146,7 +146,7 @@ public sealed class TruthfulOutcomeTests : IAsyncLifetime
         var token = _emulator.Hdc.AddToken(5, "ReadDocuments").Token;
         _emulator.Faults.Enqueue(UpdateRoute, FaultStep.Status(status, body: body));
 
-        await _client.UpdateTokenAsync(token, 5, new[] { "ReadDocuments" }, null, Timeout());
+        await _client.UpdateTokenAsync(token, 5, new[] { "ReadDocuments" }, new RequestContext(Timeout()));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class TruthfulOutcomeTests : IAsyncLifetime
         var token = _emulator.Hdc.AddToken(5, "ReadDocuments").Token;
         _emulator.Faults.Enqueue(UpdateRoute, FaultStep.Status(200, body: "<html><body>Login</body></html>", contentType: "text/html"));
 
-        var failure = await Assert.ThrowsAsync<ServiceException>(() => _client.UpdateTokenAsync(token, 5, new[] { "UploadDocuments" }, null, Timeout()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => _client.UpdateTokenAsync(token, 5, new[] { "UploadDocuments" }, new RequestContext(Timeout())));
 
         Assert.Equal(ServiceFailure.UnexpectedResponse, failure.Failure);
         Assert.Equal(new[] { "ReadDocuments" }, _emulator.Hdc.FindToken(token)!.Contexts.Select(c => c.Name));

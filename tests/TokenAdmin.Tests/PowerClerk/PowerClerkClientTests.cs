@@ -31,14 +31,14 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     {
         using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret);
 
-        var created = await client.CreateSessionTokenAsync(60, null, Timeout());
+        var created = await client.CreateSessionTokenAsync(60, new RequestContext(Timeout()));
 
         var held = Assert.Single(_emulator.PowerClerk.SessionTokens);
         Assert.Equal(held.TokenId, created.TokenId);
         Assert.Equal(_clock.UtcNow.AddMinutes(60).ToUnixTimeSeconds(), created.ExpiresAt!.Value.ToUnixTimeSeconds());
         Assert.Equal(held.TokenId, client.Authenticator.SessionToken!.TokenId);
 
-        await client.DeleteSessionTokenAsync(created.TokenId, null, Timeout());
+        await client.DeleteSessionTokenAsync(created.TokenId, new RequestContext(Timeout()));
 
         Assert.Equal(SecondFactorSent.SessionToken, client.Authenticator.LastSent);
         Assert.Empty(_emulator.PowerClerk.SessionTokens);
@@ -50,8 +50,8 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     {
         using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret);
 
-        var first = await client.CreateSessionTokenAsync(null, null, Timeout());
-        var second = await client.CreateSessionTokenAsync(null, null, Timeout());
+        var first = await client.CreateSessionTokenAsync(null, new RequestContext(Timeout()));
+        var second = await client.CreateSessionTokenAsync(null, new RequestContext(Timeout()));
 
         // The second create waited for the next 30 s step (the emulator refuses a replayed code).
         Assert.Contains(_clock.Delays, d => d > TimeSpan.Zero && d <= Totp.Step);
@@ -60,7 +60,7 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
 
         // The replaced MST is refused as a second factor.
         client.Authenticator.SessionToken = first;
-        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync(second.TokenId, null, Timeout()));
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync(second.TokenId, new RequestContext(Timeout())));
         Assert.Equal(401, refused.StatusCode);
         Assert.Equal("INVALID_MFA", refused.ServiceErrorCode);
     }
@@ -69,10 +69,10 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     public async Task An_expired_MST_is_not_sent_and_without_a_seed_the_request_has_no_factor()
     {
         using var client = Client(oneTimeCode: CodeNow());
-        var created = await client.CreateSessionTokenAsync(1, null, Timeout());
+        var created = await client.CreateSessionTokenAsync(1, new RequestContext(Timeout()));
 
         _clock.Advance(TimeSpan.FromMinutes(2));
-        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync(created.TokenId, null, Timeout()));
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync(created.TokenId, new RequestContext(Timeout())));
 
         Assert.Equal(SecondFactorSent.None, client.Authenticator.LastSent);
         Assert.Equal("MFA_REQUIRED", refused.ServiceErrorCode);
@@ -82,11 +82,11 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     public async Task With_renewal_on_an_MST_about_to_expire_is_replaced_before_a_request_carries_it()
     {
         using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret, renewBefore: TimeSpan.FromMinutes(5));
-        var first = await client.CreateSessionTokenAsync(10, null, Timeout());
+        var first = await client.CreateSessionTokenAsync(10, new RequestContext(Timeout()));
 
         _clock.Advance(TimeSpan.FromMinutes(6));
         var trace = new Support.RecordingTrace();
-        await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("NOSUCHTOKEN1", trace, Timeout())); // 404, but with a fresh factor
+        await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("NOSUCHTOKEN1", trace.Call(Timeout()))); // 404, but with a fresh factor
 
         var renewed = Assert.Single(_emulator.PowerClerk.SessionTokens);
         Assert.NotEqual(first.TokenId, renewed.TokenId);
@@ -100,10 +100,10 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     public async Task Without_renewal_an_MST_is_never_replaced_unasked()
     {
         using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret);
-        var first = await client.CreateSessionTokenAsync(10, null, Timeout());
+        var first = await client.CreateSessionTokenAsync(10, new RequestContext(Timeout()));
 
         _clock.Advance(TimeSpan.FromMinutes(6));
-        await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("NOSUCHTOKEN1", null, Timeout()));
+        await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("NOSUCHTOKEN1", new RequestContext(Timeout())));
 
         Assert.Equal(first.TokenId, Assert.Single(_emulator.PowerClerk.SessionTokens).TokenId);
     }
@@ -113,9 +113,9 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     {
         using var client = Client(userName: PowerClerkDemo.PlainUserName, password: PowerClerkDemo.PlainPassword);
 
-        await client.CreateSessionTokenAsync(null, null, Timeout());
-        var created = await client.CreateSessionTokenAsync(null, null, Timeout()); // an MST held is no reason to demand a code
-        await client.DeleteSessionTokenAsync(created.TokenId, null, Timeout());
+        await client.CreateSessionTokenAsync(null, new RequestContext(Timeout()));
+        var created = await client.CreateSessionTokenAsync(null, new RequestContext(Timeout())); // an MST held is no reason to demand a code
+        await client.DeleteSessionTokenAsync(created.TokenId, new RequestContext(Timeout()));
 
         Assert.False(client.Authenticator.UsesMfa);
         Assert.Empty(_emulator.PowerClerk.SessionTokens);
@@ -129,7 +129,7 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     {
         using var client = Client(password: password, apiKey: apiKey, oneTimeCode: code == "123456" ? CodeNow() : code);
 
-        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.CreateSessionTokenAsync(null, null, Timeout()));
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.CreateSessionTokenAsync(null, new RequestContext(Timeout())));
 
         Assert.Equal(401, refused.StatusCode);
         Assert.Equal(serviceCode, refused.ServiceErrorCode);
@@ -140,10 +140,10 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     public async Task Creating_needs_a_code_and_an_MST_alone_is_refused_before_sending()
     {
         using var client = Client(oneTimeCode: CodeNow());
-        await client.CreateSessionTokenAsync(null, null, Timeout());
+        await client.CreateSessionTokenAsync(null, new RequestContext(Timeout()));
         var requests = _emulator.Requests.Entries.Count;
 
-        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.CreateSessionTokenAsync(null, null, Timeout()));
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.CreateSessionTokenAsync(null, new RequestContext(Timeout())));
 
         Assert.Equal(ServiceFailure.InvalidCredential, refused.Failure);
         Assert.Equal(requests, _emulator.Requests.Entries.Count);
@@ -159,8 +159,8 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     {
         using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteSessionTokenAsync(tokenId, null, Timeout()));
-        await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteSessionTokenAsync(new string('A', 1024), null, Timeout()));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteSessionTokenAsync(tokenId, new RequestContext(Timeout())));
+        await Assert.ThrowsAsync<ArgumentException>(() => client.DeleteSessionTokenAsync(new string('A', 1024), new RequestContext(Timeout())));
 
         Assert.Empty(_emulator.Requests.Entries);
     }
@@ -170,9 +170,9 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     {
         using var client = Client(totpSecret: PowerClerkDemo.MfaTotpSecret);
         _emulator.Faults.Enqueue(PowerClerkRouteNames.DeleteSessionToken, FaultStep.Status(429, "2"));
-        var created = await client.CreateSessionTokenAsync(null, null, Timeout());
+        var created = await client.CreateSessionTokenAsync(null, new RequestContext(Timeout()));
 
-        await client.DeleteSessionTokenAsync(created.TokenId, null, Timeout());
+        await client.DeleteSessionTokenAsync(created.TokenId, new RequestContext(Timeout()));
 
         Assert.Contains(TimeSpan.FromSeconds(2), _clock.Delays);
         Assert.Empty(_emulator.PowerClerk.SessionTokens);

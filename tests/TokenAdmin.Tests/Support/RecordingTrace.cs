@@ -30,11 +30,14 @@ internal sealed class RecordingTrace : IHttpTrace
 
     public bool IsVerboseEnabled => true;
 
-    void IHttpTrace.ChangedOnItsOwn(string operation, string targetType, string target, int attempts, string? requestId, System.Exception? failure)
+    /// <summary>A call that logs here and reports its own changes to <see cref="OwnChanges"/>.</summary>
+    public RequestContext Call(System.Threading.CancellationToken cancellationToken = default) => new(cancellationToken, this, changedOnItsOwn: Record);
+
+    private void Record(OwnChange change)
     {
         lock (OwnChanges)
         {
-            OwnChanges.Add($"{operation}|{targetType}|{target}|{attempts}|{(requestId is null ? "no request id" : "request id")}{(failure is null ? "" : "|failed")}");
+            OwnChanges.Add($"{change.Operation}|{change.TargetType}|{change.Target}|{change.Attempts}|{(change.RequestId is null ? "no request id" : "request id")}{(change.Failure is null ? "" : "|failed")}");
         }
     }
 
