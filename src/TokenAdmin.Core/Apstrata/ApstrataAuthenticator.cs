@@ -30,7 +30,7 @@ public enum ApstrataSigningMode
 }
 
 /// <summary>One apstrata call: its action and its own parameters (sent in the form body, signed with the rest).</summary>
-public sealed record ApstrataCall(string Action, IReadOnlyList<KeyValuePair<string, string>> BodyParameters);
+public sealed record ApstrataCall(string Action, IReadOnlyList<KeyValuePair<string, string>> BodyParameters) : IAuthenticationHint;
 
 /// <summary>
 /// Adds apstrata's authentication to each attempt, afresh (the time is part of the signature):
@@ -116,7 +116,7 @@ public sealed class ApstrataAuthenticator : IRequestAuthenticator
 
     public ValueTask AuthenticateAsync(OutgoingRequest request, CancellationToken cancellationToken)
     {
-        var call = request.Source.AuthenticationContext as ApstrataCall
+        var call = request.Source.Authentication as ApstrataCall
             ?? throw new InvalidOperationException("An apstrata request names its call (ApstrataCall).");
         var time = _clock.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         string secret;

@@ -139,7 +139,7 @@ public sealed class ApstrataClient : IDisposable
         {
             Idempotent = idempotent,
             AlreadyDoneErrorCode = alreadyDoneErrorCode,
-            AuthenticationContext = new ApstrataCall(action, parameters),
+            Authentication = new ApstrataCall(action, parameters),
             FailureInSuccess = ApstrataResponse.Failure,
             SuccessCheck = SuccessProblem,
         };

@@ -52,6 +52,9 @@ public sealed class ServiceException : Exception
     /// <summary>What the request was for ("remove auth token").</summary>
     public string? Operation { get; private init; }
 
+    /// <summary>What the failed attempt carried, by name (PowerClerk: which second factor); null when its authenticator does not say.</summary>
+    public Authentication.ICredentialSent? CredentialSent { get; private init; }
+
     public static ServiceException InvalidEndpoint(string message) => new(ServiceFailure.InvalidEndpoint, message);
 
     public static ServiceException InvalidCredential(string message) => new(ServiceFailure.InvalidCredential, message);
@@ -120,6 +123,7 @@ public sealed class ServiceException : Exception
             Method = request.Method.Method,
             Url = url,
             Operation = request.Source.Operation,
+            CredentialSent = request.CredentialSent,
         };
     }
 
@@ -159,6 +163,7 @@ public sealed class ServiceException : Exception
             Method = request.Method.Method,
             Url = url,
             Operation = request.Source.Operation,
+            CredentialSent = request.CredentialSent,
         };
     }
 

@@ -103,7 +103,7 @@ public sealed class ServiceRequest
     public Func<ServiceResponse, ServiceError?>? FailureInSuccess { get; init; }
 
     /// <summary>What the service's authenticator needs to know about this request (PowerClerk: which second factor); null for most.</summary>
-    public object? AuthenticationContext { get; init; }
+    public Authentication.IAuthenticationHint? Authentication { get; init; }
 
     /// <summary>Values carried by this request that must never appear in a log or an error (a token being revoked).</summary>
     public List<string> SensitiveValues { get; } = new();
@@ -152,4 +152,7 @@ public sealed class OutgoingRequest
     public string? ContentType { get; set; }
 
     public List<string> SensitiveValues { get; }
+
+    /// <summary>What this attempt carried, by name (set by the authenticator); kept on the attempt's failure.</summary>
+    public Authentication.ICredentialSent? CredentialSent { get; set; }
 }

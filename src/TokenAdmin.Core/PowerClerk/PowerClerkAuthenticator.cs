@@ -77,9 +77,6 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
         set => Volatile.Write(ref _sessionToken, value);
     }
 
-    /// <summary>What the last request sent as its second factor.</summary>
-    public SecondFactorSent LastSent { get; private set; }
-
     /// <summary>A fresh one-time code from the user (New-MfaSessionToken -TotpCode); 6 to 8 digits, never echoed.</summary>
     public void SetOneTimeCode(SecureString code)
     {
@@ -101,13 +98,13 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
         request.Headers[PowerClerkProtocol.ApiKeyHeader] = apiKey;
         request.SensitiveValues.Add(apiKey);
 
-        var rule = request.Source.AuthenticationContext as SecondFactorRule? ?? SecondFactorRule.Any;
+        var rule = request.Source.Authentication as SecondFactorRule ?? SecondFactorRule.Any;
         if (rule == SecondFactorRule.Any && SessionToken is { } mst && (mst.ExpiresAt is null || mst.ExpiresAt > _clock.UtcNow))
         {
             var token = SecretText.Reveal(mst.Token);
             request.Headers[PowerClerkProtocol.SessionTokenHeader] = token;
             request.SensitiveValues.Add(token);
-            LastSent = SecondFactorSent.SessionToken;
+            request.CredentialSent = SecondFactorSent.SessionToken;
             return;
         }
 
@@ -115,7 +112,7 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
         {
             request.Headers[PowerClerkProtocol.TotpHeader] = code;
             request.SensitiveValues.Add(code);
-            LastSent = SecondFactorSent.Totp;
+            request.CredentialSent = SecondFactorSent.Totp;
             return;
         }
 
@@ -126,7 +123,7 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
                 "Creating an MFA session token needs a one-time code: pass -TotpCode (or connect with -TotpSecret). An MFA session token cannot create another.");
         }
 
-        LastSent = SecondFactorSent.None;
+        request.CredentialSent = SecondFactorSent.None;
     }
 
     public void Dispose()

@@ -48,7 +48,7 @@ public sealed class PowerClerkClient : IDisposable
         var request = new ServiceRequest(HttpMethod.Post, PowerClerkProtocol.MfaSessionTokensPath, "create MFA session token")
             {
                 Idempotent = false,
-                AuthenticationContext = SecondFactorRule.TotpOnly,
+                Authentication = SecondFactorRule.TotpOnly,
                 FailureInSuccess = PowerClerkSuccess.FailureInSuccess,
             }
             .WithBody(PowerClerkXml.CreateBody(expiresAfterMinutes), Xml);

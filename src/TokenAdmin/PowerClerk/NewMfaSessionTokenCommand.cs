@@ -73,5 +73,5 @@ public sealed class NewMfaSessionTokenCommand : ServiceCommand<PowerClerkConnect
     }
 
     private protected override CommandError Explain(CommandError error, ServiceException exception) =>
-        SecondFactorAdvice.Explain(error, exception, UsedConnection);
+        SecondFactorAdvice.Explain(error, exception);
 }

@@ -85,5 +85,5 @@ public sealed class RemoveMfaSessionTokenCommand : BulkRemoveCommand<PowerClerkC
     }
 
     private protected override CommandError Explain(CommandError error, ServiceException exception) =>
-        SecondFactorAdvice.Explain(error, exception, UsedConnection);
+        SecondFactorAdvice.Explain(error, exception);
 }

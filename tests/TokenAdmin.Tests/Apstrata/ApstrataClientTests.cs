@@ -170,7 +170,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
         var parameters = Enumerable.Range(0, logins).Select(i => new System.Collections.Generic.KeyValuePair<string, string>("userList", $"u{i}")).ToList();
         var request = new ServiceRequest(System.Net.Http.HttpMethod.Post, $"apsdb/rest/{ApstrataDemo.AuthKey}/DeleteToken", "raw delete")
         {
-            AuthenticationContext = new ApstrataCall("DeleteToken", parameters),
+            Authentication = new ApstrataCall("DeleteToken", parameters),
         }.WithBody(string.Join("&", parameters.Select(p => $"{p.Key}={p.Value}")), "application/x-www-form-urlencoded");
 
         var refused = await Assert.ThrowsAsync<ServiceException>(() => client.Http.SendAsync(request, new RequestContext(Timeout())));

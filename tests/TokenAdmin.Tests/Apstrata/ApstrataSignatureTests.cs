@@ -83,7 +83,7 @@ public sealed class ApstrataSignatureTests
         var clock = new FakeClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123));
         var authenticator = ApstrataAuthenticator.ForOwner(new Uri("https://api.example/"), "KEY1", SecretText.Protect("owner-secret"), ApstrataSigningMode.Complex, clock);
         var body = new List<KeyValuePair<string, string>> { new("userList", "amy@x.com"), new("apsws.responseType", "json") };
-        var request = new ServiceRequest(HttpMethod.Post, "apsdb/rest/KEY1/DeleteToken", "delete") { AuthenticationContext = new ApstrataCall("DeleteToken", body) }.ToOutgoing();
+        var request = new ServiceRequest(HttpMethod.Post, "apsdb/rest/KEY1/DeleteToken", "delete") { Authentication = new ApstrataCall("DeleteToken", body) }.ToOutgoing();
 
         await authenticator.AuthenticateAsync(request, default);
 
@@ -104,7 +104,7 @@ public sealed class ApstrataSignatureTests
         var authenticator = ApstrataAuthenticator.ForUser(new Uri("https://api.example/"), "KEY1", "amy", SecretText.Protect("password"), ApstrataSigningMode.Simple, clock);
         var request = new ServiceRequest(HttpMethod.Post, "apsdb/rest/KEY1/VerifyCredentials", "verify")
         {
-            AuthenticationContext = new ApstrataCall("VerifyCredentials", new List<KeyValuePair<string, string>>()),
+            Authentication = new ApstrataCall("VerifyCredentials", new List<KeyValuePair<string, string>>()),
         }.ToOutgoing();
 
         await authenticator.AuthenticateAsync(request, default);
@@ -121,7 +121,7 @@ public sealed class ApstrataSignatureTests
     public async Task A_token_request_carries_the_token_in_the_query_and_the_user_in_the_body_unsigned()
     {
         var authenticator = ApstrataAuthenticator.ForToken(new Uri("https://api.example/"), "KEY1", "amy@x.com", SecretText.Protect("tok-123456"), new FakeClock());
-        var request = new ServiceRequest(HttpMethod.Post, "apsdb/rest/KEY1/DeleteToken", "delete") { AuthenticationContext = new ApstrataCall("DeleteToken", Array.Empty<KeyValuePair<string, string>>()) }
+        var request = new ServiceRequest(HttpMethod.Post, "apsdb/rest/KEY1/DeleteToken", "delete") { Authentication = new ApstrataCall("DeleteToken", Array.Empty<KeyValuePair<string, string>>()) }
             .WithBody("apsws.responseType=json", "application/x-www-form-urlencoded").ToOutgoing();
 
         await authenticator.AuthenticateAsync(request, default);

@@ -38,9 +38,12 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
         Assert.Equal(_clock.UtcNow.AddMinutes(60).ToUnixTimeSeconds(), created.ExpiresAt!.Value.ToUnixTimeSeconds());
         Assert.Equal(held.TokenId, client.Authenticator.SessionToken!.TokenId);
 
-        await client.DeleteSessionTokenAsync(created.TokenId, new RequestContext(Timeout()));
+        var trace = new Support.RecordingTrace();
+        await client.DeleteSessionTokenAsync(created.TokenId, trace.Call(Timeout()));
 
-        Assert.Equal(SecondFactorSent.SessionToken, client.Authenticator.LastSent);
+        // The delete carried the MST (its header is in the request log, its value never).
+        Assert.Contains(trace.Debug, line => line.Contains(PowerClerkProtocol.SessionTokenHeader, StringComparison.OrdinalIgnoreCase)
+            && !line.Contains(PowerClerkProtocol.TotpHeader, StringComparison.OrdinalIgnoreCase));
         Assert.Empty(_emulator.PowerClerk.SessionTokens);
         Assert.Null(client.Authenticator.SessionToken);
     }
@@ -74,7 +77,7 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromMinutes(2));
         var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync(created.TokenId, new RequestContext(Timeout())));
 
-        Assert.Equal(SecondFactorSent.None, client.Authenticator.LastSent);
+        Assert.Same(SecondFactorSent.None, refused.CredentialSent); // what that request sent, on its failure
         Assert.Equal("MFA_REQUIRED", refused.ServiceErrorCode);
     }
 
@@ -86,14 +89,14 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromMinutes(6));
         var trace = new Support.RecordingTrace();
-        await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("NOSUCHTOKEN1", trace.Call(Timeout()))); // 404, but with a fresh factor
+        var missing = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("NOSUCHTOKEN1", trace.Call(Timeout()))); // 404, but with a fresh factor
 
         var renewed = Assert.Single(_emulator.PowerClerk.SessionTokens);
         Assert.NotEqual(first.TokenId, renewed.TokenId);
         // Told to the command as a change of its own (the audit log has a line for it).
         Assert.Equal([$"Renew MFA session token|MfaSessionToken|{renewed.TokenId}|1|request id"], trace.OwnChanges);
         Assert.Equal(renewed.TokenId, client.Authenticator.SessionToken!.TokenId);
-        Assert.Equal(SecondFactorSent.SessionToken, client.Authenticator.LastSent);
+        Assert.Same(SecondFactorSent.SessionToken, missing.CredentialSent);
     }
 
     [Fact]
