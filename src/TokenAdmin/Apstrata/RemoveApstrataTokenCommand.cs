@@ -2,13 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using TokenAdmin.Audit;
 using TokenAdmin.Connections;
-using TokenAdmin.Core.Audit;
-using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Apstrata;
+using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Text;
+using TokenAdmin.Items;
 using TokenAdmin.Runtime;
+using LoginItem = (string Login, bool Own); // Own: the token connection's own token, not every token of a login
 
 namespace TokenAdmin.Apstrata;
 
@@ -33,12 +35,8 @@ namespace TokenAdmin.Apstrata;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "ApstrataToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(ApstrataTokenRemovalResult))]
-public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConnection>
+public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConnection, LoginItem, bool>
 {
-    private readonly List<string> _batch = new();
-    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private ApstrataConnection? _connection;
-
     /// <summary>Logins whose tokens to delete (owner connections only).</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Login")]
@@ -47,153 +45,77 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
 
     private protected override string ProgressActivity => "Removing apstrata tokens (requests of up to 100 logins)";
 
-    /// <summary>The progress bar counts requests: one per 100 logins.</summary>
-    private protected override int ItemsBoundOnCommandLine =>
-        UserLogin is { Length: > 0 } logins ? (logins.Distinct(StringComparer.Ordinal).Count() + ApstrataProtocol.MaxUsersPerRequest - 1) / ApstrataProtocol.MaxUsersPerRequest : 0;
-
     private protected override IReadOnlyList<string> ItemProperties { get; } = new[] { nameof(UserLogin), "Login" };
 
-    private protected override IEnumerable<object> CurrentItemsNotAttempted() => _batch.ToArray();
+    internal override int MaxItemsPerRequest => ApstrataProtocol.MaxUsersPerRequest;
 
-    private protected override void ProcessItems()
+    internal override bool SendsEachItemOnce => true;
+
+    internal override string ItemsNoun => "logins";
+
+    private protected override IReadOnlyList<LoginItem> BoundItems() =>
+        (UserLogin ?? Array.Empty<string>()).Select(login => (login, false)).ToArray();
+
+    /// <summary>Logins on an owner connection; none on a token connection: its own token.</summary>
+    private protected override IReadOnlyList<LoginItem> ItemsFor(ApstrataConnection connection, IReadOnlyList<LoginItem> bound)
     {
-        var connection = _connection = RequireConnection();
-        var identity = connection.Client.Authenticator.Identity;
-        if (UserLogin is not { Length: > 0 } logins)
+        var owner = connection.Client.Authenticator.Identity == ApstrataIdentity.Owner;
+        if (bound.Count == 0 && owner)
         {
-            if (identity == ApstrataIdentity.Owner)
-            {
-                Seam.ThrowTerminatingError(ApstrataConnectionKinds.Require(connection, ApstrataIdentity.Token, "Remove-ApstrataToken without -UserLogin")!);
-            }
+            Terminate(ApstrataConnectionKinds.Require(connection, ApstrataIdentity.Token, "Remove-ApstrataToken without -UserLogin")!);
+        }
 
-            RemoveOwn(connection);
+        if (bound.Count > 0 && ApstrataConnectionKinds.Require(connection, ApstrataIdentity.Owner, "Remove-ApstrataToken -UserLogin") is { } wrong)
+        {
+            Terminate(wrong);
+        }
+
+        return bound.Count > 0 ? bound : new[] { (connection.UserName ?? string.Empty, true) };
+    }
+
+    /// <summary>A login that cannot be one (" ", a line feed, too long) is refused alone; the others are sent.</summary>
+    internal override CommandError? Problem(LoginItem item) => item.Own || ApstrataProtocol.LoginProblem(item.Login) is not { } problem ? null
+        : new CommandError(new TokenAdminException($"'{EchoedText.Of(item.Login)}' is not an apstrata login ({problem}, at most {ApstrataProtocol.MaxLoginLength} characters); nothing was sent for it.", Errors.ErrorIds.InvalidArgument),
+            Errors.ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, item.Login);
+
+    internal override ItemDescription Describe(ApstrataConnection connection, LoginItem item) => item.Own
+        ? new($"the apstrata token of {connection.UserName} ({connection.AuthKey}) this connection uses", new AuditTarget("Remove token", "ApstrataToken", item.Login), item.Login, EchoedText.Of(item.Login))
+        : new($"apstrata tokens of {EchoedText.Of(item.Login)} ({connection.AuthKey})", new AuditTarget("Remove tokens", "ApstrataUserTokens", item.Login), item.Login, EchoedText.Of(item.Login));
+
+    internal override object NotAttemptedForm(LoginItem item) => item.Login;
+
+    internal override async Task<bool> SendAsync(ApstrataConnection connection, IReadOnlyList<LoginItem> items, RequestContext call)
+    {
+        if (items[0].Own)
+        {
+            await connection.Client.DeleteOwnTokenAsync(call).ConfigureAwait(false);
+        }
+        else
+        {
+            await connection.Client.DeleteUserTokensAsync(items.Select(i => i.Login).ToArray(), call).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    internal override object PassThruResult(ApstrataConnection connection, LoginItem item, bool result) =>
+        new ApstrataTokenRemovalResult(item.Login, connection.AuthKey, connection.BaseUri, connection.Http.Clock.UtcNow);
+
+    /// <summary>The connection's own token is gone: it cannot authenticate any more, so it is closed.</summary>
+    internal override void AfterRemoved(ApstrataConnection connection, LoginItem item)
+    {
+        if (!item.Own)
+        {
             return;
         }
 
-        if (ApstrataConnectionKinds.Require(connection, ApstrataIdentity.Owner, "Remove-ApstrataToken -UserLogin") is { } wrong)
+        if (ReferenceEquals(Connections.Current<ApstrataConnection>(TokenAdminService.Apstrata), connection))
         {
-            Seam.ThrowTerminatingError(wrong);
+            Connections.Remove(TokenAdminService.Apstrata);
         }
-
-        foreach (var login in logins.Where(l => _seen.Add(l)))
+        else
         {
-            // A login that cannot be one (" ", a line feed, too long) is refused alone; the others are sent.
-            if (ApstrataProtocol.LoginProblem(login) is { } problem)
-            {
-                Seam.WriteError(new CommandError(new TokenAdminException($"'{EchoedText.Of(login)}' is not an apstrata login ({problem}, at most {ApstrataProtocol.MaxLoginLength} characters); nothing was sent for it.", Errors.ErrorIds.InvalidArgument),
-                    Errors.ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, login));
-                continue;
-            }
-
-            if (ShouldChange(connection, $"apstrata tokens of {EchoedText.Of(login)} ({connection.AuthKey})", UserTokens(login)))
-            {
-                _batch.Add(login);
-                if (_batch.Count == ApstrataProtocol.MaxUsersPerRequest)
-                {
-                    Flush(connection);
-                }
-            }
+            connection.Dispose();
         }
     }
-
-    private protected override void End()
-    {
-        if (_connection is { } connection && _batch.Count > 0)
-        {
-            Flush(connection);
-        }
-
-        base.End();
-    }
-
-    private void RemoveOwn(ApstrataConnection connection)
-    {
-        var change = new AuditTarget("Remove token", "ApstrataToken", connection.UserName ?? string.Empty);
-        if (!ShouldChange(connection, $"the apstrata token of {connection.UserName} ({connection.AuthKey}) this connection uses", change))
-        {
-            return;
-        }
-
-        StartChange(Runner, connection, change, async call =>
-            {
-                await connection.Client.DeleteOwnTokenAsync(call).ConfigureAwait(false);
-                return true;
-            },
-            connection.UserName ?? string.Empty, () => connection.UserName ?? string.Empty, Vocabulary, _ =>
-            {
-                // The token is gone: the connection cannot authenticate any more.
-                if (ReferenceEquals(Connections.Current<ApstrataConnection>(TokenAdminService.Apstrata), connection))
-                {
-                    Connections.Remove(TokenAdminService.Apstrata);
-                }
-                else
-                {
-                    connection.Dispose();
-                }
-
-                if (PassThruPresent)
-                {
-                    Seam.WriteObject(new ApstrataTokenRemovalResult(connection.UserName ?? string.Empty, connection.AuthKey, connection.BaseUri, connection.Http.Clock.UtcNow));
-                }
-            });
-    }
-
-    /// <summary>One signed request for the collected logins; its outcome is each login's.</summary>
-    private void Flush(ApstrataConnection connection)
-    {
-        var logins = _batch.ToArray();
-        _batch.Clear();
-        var audit = Audit;
-        RequestTally? tally = null;
-        Runner.Start<bool>(() =>
-            {
-                foreach (var login in logins)
-                {
-                    audit?.Write(connection, UserTokens(login), AuditOutcome.NotAttempted);
-                }
-
-                return logins.Cast<object>().ToArray();
-            },
-            async ct =>
-            {
-                var call = audit is null ? Call(ct) : Call(ct).ForChange();
-                tally = call.Tally;
-                await connection.Client.DeleteUserTokensAsync(logins, call).ConfigureAwait(false);
-                return true;
-            },
-            completed =>
-            {
-                if (completed.Exception?.InnerException is { } failure)
-                {
-                    foreach (var login in logins)
-                    {
-                        var error = ToError(failure, login) ?? throw failure;
-                        StopIfLost(Runner, audit?.WriteFailure(connection, UserTokens(login), error, tally) ?? true);
-                        var said = error with { Message = $"{error.DisplayMessage} (a request for {logins.Length} logins failed; {EchoedText.Of(login)} was among them.)" };
-                        if (error.ErrorId == Errors.ErrorIds.AuthenticationFailed)
-                        {
-                            Runner.Fatal(said);
-                        }
-                        else
-                        {
-                            Seam.WriteError(said);
-                        }
-                    }
-                }
-                else if (completed.IsCompletedSuccessfully)
-                {
-                    foreach (var login in logins)
-                    {
-                        StopIfLost(Runner, audit?.Write(connection, UserTokens(login), AuditOutcome.Done, tally) ?? true);
-                        if (PassThruPresent)
-                        {
-                            Seam.WriteObject(new ApstrataTokenRemovalResult(login, connection.AuthKey, connection.BaseUri, connection.Http.Clock.UtcNow));
-                        }
-                    }
-                }
-            });
-    }
-
-    /// <summary>The audited change for one login of an owner batch: all of that user's tokens.</summary>
-    private static AuditTarget UserTokens(string login) => new("Remove tokens", "ApstrataUserTokens", login);
 }

@@ -2,21 +2,32 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
+using TokenAdmin.Items;
 using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Connections;
 
 /// <summary>
-/// Base of every Remove-*: -ThrottleLimit requests in flight on the connection's pool, -PassThru,
-/// the bulk runner's lifecycle (progress, drain at the end), and refusing piped objects that name
-/// no item. A terminating error waits for the requests in flight and carries the items not sent.
+/// Base of every Remove-*: a command declares what its items are and how one is named, sent and
+/// reported; <see cref="ItemRun{TConnection, TItem, TResult}"/> does the rest (confirming, batching,
+/// -ThrottleLimit requests in flight, each item's outcome and audit line). Also -PassThru, and refusing
+/// piped objects that name no item.
 /// </summary>
-public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnection>
+/// <typeparam name="TConnection">The service's connection.</typeparam>
+/// <typeparam name="TItem">One item as bound (a token, a serial, a login); equal items are the same item.</typeparam>
+/// <typeparam name="TResult">What the service's answer to one request gives each of its items.</typeparam>
+public abstract class BulkRemoveCommand<TConnection, TItem, TResult> : ServiceCommand<TConnection>
     where TConnection : TokenAdminConnection
+    where TItem : notnull
 {
     private ThrottledRunner? _runner;
+    private ItemRun<TConnection, TItem, TResult>? _run;
     private int? _throttleLimit;
+    private IReadOnlyList<TItem> _receivedNotQueued = Array.Empty<TItem>();
 
     /// <summary>
     /// The most removals in flight at once. Without it the run adapts: it starts at 4 and grows
@@ -52,32 +63,74 @@ public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnectio
     /// <summary>The switch as the logic reads it (and tests set it: SwitchParameter is inert in the reference assemblies).</summary>
     internal bool PassThruPresent { get; set; }
 
-    private protected ThrottledRunner Runner => _runner ??= CreateRunner();
-
     /// <summary>The progress bar's title ("Removing auth tokens").</summary>
     private protected abstract string ProgressActivity { get; }
-
-    /// <summary>Items bound on the command line, read in Begin (pipeline-bound ones are not set yet): the progress total.</summary>
-    private protected abstract int ItemsBoundOnCommandLine { get; }
 
     /// <summary>What identifies an item on a piped object: property names, the parameter's first.</summary>
     private protected abstract IReadOnlyList<string> ItemProperties { get; }
 
-    /// <summary>The current record's items, as a terminating error's NotAttempted carries them.</summary>
-    private protected abstract IEnumerable<object> CurrentItemsNotAttempted();
+    /// <summary>The current record's items as bound (read in Begin too, for the progress total: no side effects).</summary>
+    private protected abstract IReadOnlyList<TItem> BoundItems();
 
-    /// <summary>Removes the current record's items (bound parameters).</summary>
-    private protected abstract void ProcessItems();
+    /// <summary>The items to act on with <paramref name="connection"/>: the bound ones, or what none means (the connection's own token); may <see cref="Terminate"/>.</summary>
+    private protected virtual IReadOnlyList<TItem> ItemsFor(TConnection connection, IReadOnlyList<TItem> bound) => bound;
+
+    /// <summary>How the item is named in the prompt, the audit line and its error.</summary>
+    internal abstract ItemDescription Describe(TConnection connection, TItem item);
+
+    /// <summary>The item as a terminating error's NotAttempted carries it (pipeable back into the command).</summary>
+    internal abstract object NotAttemptedForm(TItem item);
+
+    /// <summary>Why the item cannot be one (refused alone, nothing sent for it), or null.</summary>
+    internal virtual CommandError? Problem(TItem item) => null;
+
+    /// <summary>The most items one request carries (apstrata: 100 logins).</summary>
+    internal virtual int MaxItemsPerRequest => 1;
+
+    /// <summary>An item named twice in one run is sent once (apstrata logins).</summary>
+    internal virtual bool SendsEachItemOnce => false;
+
+    /// <summary>The items' plural, for a failure of a request that carried several.</summary>
+    internal virtual string ItemsNoun => "items";
+
+    /// <summary>What this command's statuses mean (a 404 on a delete: that item is gone).</summary>
+    private protected virtual ErrorVocabulary ItemVocabulary => Vocabulary;
+
+    /// <summary>Sends one request for <paramref name="items"/> (one of them unless <see cref="MaxItemsPerRequest"/> says more).</summary>
+    internal abstract Task<TResult> SendAsync(TConnection connection, IReadOnlyList<TItem> items, RequestContext call);
+
+    /// <summary>The item is gone: its -PassThru result, or null for none.</summary>
+    internal abstract object? PassThruResult(TConnection connection, TItem item, TResult result);
+
+    /// <summary>After an item is gone and its line written (apstrata's own token: the connection closes).</summary>
+    internal virtual void AfterRemoved(TConnection connection, TItem item)
+    {
+    }
 
     /// <summary>Every attempt of the run's requests, retries included, is admitted by its concurrency and feeds it its answer (429s inside retries too).</summary>
-    private protected override Core.Http.IAdmissionGate? Admission => Runner.Concurrency;
+    private protected override IAdmissionGate? Admission => Runner.Concurrency;
 
-    private protected override void Begin() => Runner.ExpectedTotal = ItemsBoundOnCommandLine;
+    internal Audit.CommandAudit? ItemAudit => Audit;
 
-    private ThrottledRunner CreateRunner()
+    internal RequestContext ItemCall(CancellationToken cancellationToken) => Call(cancellationToken);
+
+    internal CommandError? ItemError(Exception exception, object target) => ToError(exception, target, ItemVocabulary);
+
+    internal void Removed(TConnection connection, TItem item, TResult result)
     {
-        return new ThrottledRunner(Pump, Seam, AdaptiveConcurrency.For(_throttleLimit), ProgressActivity);
+        if (PassThruPresent && PassThruResult(connection, item, result) is { } written)
+        {
+            Seam.WriteObject(written);
+        }
+
+        AfterRemoved(connection, item);
     }
+
+    private ThrottledRunner Runner => _runner ??= new ThrottledRunner(Pump, Seam, AdaptiveConcurrency.For(_throttleLimit), ProgressActivity);
+
+    private ItemRun<TConnection, TItem, TResult> Run => _run ??= new ItemRun<TConnection, TItem, TResult>(this, Runner);
+
+    private protected override void Begin() => Runner.ExpectedTotal = Run.RequestsFor(BoundItems());
 
     private protected sealed override void Process()
     {
@@ -88,29 +141,30 @@ public abstract class BulkRemoveCommand<TConnection> : ServiceCommand<TConnectio
             return;
         }
 
-        ProcessItems();
-        Runner.ThrowIfFatal();
+        var bound = _receivedNotQueued = BoundItems();
+        var connection = RequireConnection();
+        var items = ItemsFor(connection, bound);
+        _receivedNotQueued = Array.Empty<TItem>();
+        foreach (var item in items)
+        {
+            Run.Add(connection, item);
+        }
+
+        Run.ThrowIfStopped();
     }
 
     private protected override void End()
     {
-        _runner?.Drain();
-        _runner?.ThrowIfFatal();
+        Run.SendQueued();
+        Run.Drain();
+        Run.ThrowIfStopped();
     }
 
-    /// <summary>Goes on to start the change: the stopped runner records it as not attempted, and the command ends with the stop after this record.</summary>
-    private protected override bool StopBeforeChange(CommandError stop)
-    {
-        Runner.Fatal(stop);
-        return true;
-    }
-
+    /// <summary>Ends the command after the requests in flight; this record's items were received and not sent.</summary>
     [DoesNotReturn]
     private protected override void Terminate(CommandError error)
     {
-        Runner.Fatal(error);
-        Runner.NotAttempted(CurrentItemsNotAttempted());
-        Runner.ThrowIfFatal();
-        base.Terminate(error); // not reached: ThrowIfFatal throws once Fatal was called
+        Run.Stop(error, _receivedNotQueued);
+        base.Terminate(error); // not reached: Stop throws
     }
 }

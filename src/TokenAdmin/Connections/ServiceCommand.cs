@@ -154,40 +154,6 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         }, target, out _);
     }
 
-    /// <summary>
-    /// Starts one item of a bulk run: when it ends, <paramref name="succeeded"/> runs on the pipeline
-    /// thread, or its failure is written as the item's error (with <paramref name="vocabulary"/>'s
-    /// meanings). Anything that is not a service failure is a bug and surfaces as it is.
-    /// <paramref name="notAttempted"/> makes the item's form for a terminating error's NotAttempted.
-    /// </summary>
-    private protected void StartItem<T>(ThrottledRunner runner, Func<RequestContext, Task<T>> work,
-        object target, Func<object> notAttempted, ErrorVocabulary vocabulary, Action<T> succeeded, Action<CommandError>? failed = null) =>
-        runner.Start(notAttempted, ct => work(Call(ct)), completed =>
-        {
-            if (completed.Exception?.InnerException is { } failure)
-            {
-                var error = ToError(failure, target, vocabulary);
-                if (error is null)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-                }
-
-                failed?.Invoke(error);
-                if (IsFatal(error))
-                {
-                    runner.Fatal(error);
-                }
-                else
-                {
-                    Seam.WriteError(error);
-                }
-            }
-            else if (completed.IsCompletedSuccessfully)
-            {
-                succeeded(completed.Result);
-            }
-        });
-
     /// <summary>This command's audit lines; null when auditing is off (Set-TokenAdminAuditLog), and then no audit work is done.</summary>
     private protected CommandAudit? Audit => _auditResolved ? _audit : ResolveAudit();
 
@@ -231,7 +197,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     {
         if (!Seam.IsWhatIf && Audit?.Stop is { } stop)
         {
-            return StopBeforeChange(stop); // a strict log lost a change's line: no change it cannot record
+            Terminate(stop); // a strict log lost a change's line: no change it cannot record
         }
 
         if (Seam.ShouldProcess(target, change.Operation))
@@ -245,55 +211,6 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         }
 
         return false;
-    }
-
-    /// <summary><see cref="StartItem{T}(ThrottledRunner, Func{RequestContext, Task{T}}, object, Func{object}, ErrorVocabulary, Action{T}, Action{CommandError}?)"/> for a change: its outcome is audited.</summary>
-    private protected void StartChange<T>(ThrottledRunner runner, TConnection connection, AuditTarget change, Func<RequestContext, Task<T>> work,
-        object target, Func<object> notAttempted, ErrorVocabulary vocabulary, Action<T> succeeded)
-    {
-        if (Audit is not { } audit)
-        {
-            StartItem(runner, work, target, notAttempted, vocabulary, succeeded);
-            return;
-        }
-
-        RequestTally? tally = null;
-        StartItem(runner,
-            async call =>
-            {
-                call = call.ForChange();
-                tally = call.Tally;
-                return await work(call).ConfigureAwait(false);
-            },
-            target,
-            () =>
-            {
-                audit.Write(connection, change, AuditOutcome.NotAttempted);
-                return notAttempted();
-            },
-            vocabulary,
-            result =>
-            {
-                StopIfLost(runner, audit.Write(connection, change, AuditOutcome.Done, tally));
-                succeeded(result);
-            },
-            error => StopIfLost(runner, audit.WriteFailure(connection, change, error, tally)));
-    }
-
-    /// <summary>A strict audit log lost a line: this change is not made. Here the command terminates; a bulk one records the item as not attempted.</summary>
-    private protected virtual bool StopBeforeChange(CommandError stop)
-    {
-        Terminate(stop);
-        return false;
-    }
-
-    /// <summary>A strict log lost a line in a bulk run: nothing more starts (the requests in flight end and are reported).</summary>
-    private protected void StopIfLost(ThrottledRunner runner, bool written)
-    {
-        if (!written && Audit?.Stop is { } stop)
-        {
-            runner.Fatal(stop);
-        }
     }
 
     /// <summary>

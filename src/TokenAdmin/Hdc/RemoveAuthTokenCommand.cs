@@ -1,11 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using TokenAdmin.Core.Text;
+using System.Threading.Tasks;
 using TokenAdmin.Audit;
 using TokenAdmin.Connections;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Text;
 using TokenAdmin.Errors;
+using TokenAdmin.Items;
+using TokenItem = (string Token, string Fingerprint, long? UserId, string? UserFullName); // the owner as listed, never sent
 
 namespace TokenAdmin.Hdc;
 
@@ -33,7 +38,7 @@ namespace TokenAdmin.Hdc;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "AuthToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(AuthTokenRemovalResult))]
-public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
+public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection, TokenItem, bool>
 {
     /// <summary>Token values to revoke: text, or SecureStrings (such as the Token of an AuthTokenReference a stopped run left in its error's NotAttempted).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -54,46 +59,32 @@ public sealed class RemoveAuthTokenCommand : BulkRemoveCommand<HdcConnection>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? UserFullName { get; set; }
 
-
     private protected override string ProgressActivity => "Removing auth tokens";
-
-    private protected override int ItemsBoundOnCommandLine => Token?.Length ?? 0;
 
     private protected override IReadOnlyList<string> ItemProperties { get; } = new[] { nameof(Token) };
 
-    private protected override IEnumerable<object> CurrentItemsNotAttempted()
+    private protected override ErrorVocabulary ItemVocabulary => HdcErrors.TokenVocabulary;
+
+    /// <summary>Each token with the record's owner, copied: the item outlives the record's binding.</summary>
+    private protected override IReadOnlyList<TokenItem> BoundItems()
     {
         var userId = UserId > 0 ? UserId : (long?)null;
-        return (Token ?? Array.Empty<string>()).Select(token => (object)new AuthTokenReference(token, TokenFingerprint.Of(token), userId, UserFullName));
+        return (Token ?? Array.Empty<string>()).Select(token => (token, TokenFingerprint.Of(token), userId, UserFullName)).ToArray();
     }
 
-    private protected override void ProcessItems()
+    internal override ItemDescription Describe(HdcConnection connection, TokenItem item) => new(
+        HdcCommand.DescribeTarget(item.Fingerprint, item.UserId, item.UserFullName, connection.BaseUri),
+        new AuditTarget("Remove auth token", nameof(AuthToken), item.Fingerprint, item.UserId?.ToString(CultureInfo.InvariantCulture)),
+        item.Fingerprint, item.Fingerprint);
+
+    internal override object NotAttemptedForm(TokenItem item) => new AuthTokenReference(item.Token, item.Fingerprint, item.UserId, item.UserFullName);
+
+    internal override async Task<bool> SendAsync(HdcConnection connection, IReadOnlyList<TokenItem> items, RequestContext call)
     {
-        var connection = RequireConnection();
-        // This record's owner, copied: the completions below run after later records have rebound them.
-        var userId = UserId > 0 ? UserId : (long?)null;
-        var userFullName = UserFullName;
-        foreach (var token in Token)
-        {
-            var fingerprint = TokenFingerprint.Of(token);
-            var change = new AuditTarget("Remove auth token", nameof(AuthToken), fingerprint, userId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (!ShouldChange(connection, HdcCommand.DescribeTarget(fingerprint, userId, userFullName, connection.BaseUri), change))
-            {
-                continue;
-            }
-
-            StartChange(Runner, connection, change, async call =>
-                {
-                    await connection.Client.DeleteTokenAsync(token, call).ConfigureAwait(false);
-                    return true;
-                },
-                fingerprint, () => new AuthTokenReference(token, fingerprint, userId, userFullName), HdcErrors.TokenVocabulary, _ =>
-                {
-                    if (PassThruPresent)
-                    {
-                        Seam.WriteObject(new AuthTokenRemovalResult(fingerprint, userId, userFullName, connection.BaseUri, connection.Http.Clock.UtcNow));
-                    }
-                });
-        }
+        await connection.Client.DeleteTokenAsync(items[0].Token, call).ConfigureAwait(false);
+        return true;
     }
+
+    internal override object PassThruResult(HdcConnection connection, TokenItem item, bool result) =>
+        new AuthTokenRemovalResult(item.Fingerprint, item.UserId, item.UserFullName, connection.BaseUri, connection.Http.Clock.UtcNow);
 }

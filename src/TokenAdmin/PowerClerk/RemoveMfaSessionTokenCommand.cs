@@ -5,7 +5,9 @@ using TokenAdmin.Audit;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.PowerClerk;
+using System.Threading.Tasks;
 using TokenAdmin.Errors;
+using TokenAdmin.Items;
 using TokenAdmin.Runtime;
 
 namespace TokenAdmin.PowerClerk;
@@ -29,7 +31,7 @@ namespace TokenAdmin.PowerClerk;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "MfaSessionToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MfaSessionTokenRemovalResult))]
-public sealed class RemoveMfaSessionTokenCommand : BulkRemoveCommand<PowerClerkConnection>
+public sealed class RemoveMfaSessionTokenCommand : BulkRemoveCommand<PowerClerkConnection, string, bool>
 {
     /// <summary>Ids of the session tokens to remove (like RXKVCEZTR0GN). Default: the connection's current one.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -38,51 +40,44 @@ public sealed class RemoveMfaSessionTokenCommand : BulkRemoveCommand<PowerClerkC
 
     private protected override string ProgressActivity => "Removing MFA session tokens";
 
-    private protected override int ItemsBoundOnCommandLine => TokenId?.Length ?? 0;
-
     private protected override IReadOnlyList<string> ItemProperties { get; } = new[] { nameof(TokenId) };
 
-    private protected override IEnumerable<object> CurrentItemsNotAttempted() => TokenId ?? Array.Empty<string>();
+    private protected override IReadOnlyList<string> BoundItems() => TokenId ?? Array.Empty<string>();
 
-    private protected override void ProcessItems()
+    /// <summary>No -TokenId: the connection's current session token.</summary>
+    private protected override IReadOnlyList<string> ItemsFor(PowerClerkConnection connection, IReadOnlyList<string> bound)
     {
-        var connection = RequireConnection();
-        var ids = TokenId;
-        if (ids is null || ids.Length == 0)
+        if (bound.Count > 0)
         {
-            if (connection.SessionTokenId is not { } current)
-            {
-                Seam.WriteError(new CommandError(
-                    new TokenAdminException("This PowerClerk connection holds no MFA session token, and no -TokenId was given: nothing to remove.", PowerClerkErrors.NoMfaSessionToken),
-                    PowerClerkErrors.NoMfaSessionToken, ErrorCategory.ObjectNotFound, connection));
-                return;
-            }
-
-            ids = new[] { current };
+            return bound;
         }
 
-        foreach (var id in ids)
+        if (connection.SessionTokenId is { } current)
         {
-            var change = new AuditTarget("Remove MFA session token", nameof(MfaSessionToken), id, connection.UserName);
-            if (!ShouldChange(connection, $"MFA session token {Core.Text.EchoedText.Of(id)} of {connection.UserName} on {connection.BaseUri}", change))
-            {
-                continue;
-            }
-
-            StartChange(Runner, connection, change, async call =>
-                {
-                    await connection.Client.DeleteSessionTokenAsync(id, call).ConfigureAwait(false);
-                    return true;
-                },
-                id, () => id, PowerClerkErrors.Vocabulary, _ =>
-                {
-                    if (PassThruPresent)
-                    {
-                        Seam.WriteObject(new MfaSessionTokenRemovalResult(id, connection.UserName, connection.BaseUri, connection.Http.Clock.UtcNow));
-                    }
-                });
+            return new[] { current };
         }
+
+        Seam.WriteError(new CommandError(
+            new TokenAdminException("This PowerClerk connection holds no MFA session token, and no -TokenId was given: nothing to remove.", PowerClerkErrors.NoMfaSessionToken),
+            PowerClerkErrors.NoMfaSessionToken, ErrorCategory.ObjectNotFound, connection));
+        return bound;
     }
+
+    internal override ItemDescription Describe(PowerClerkConnection connection, string id) => new(
+        $"MFA session token {Core.Text.EchoedText.Of(id)} of {connection.UserName} on {connection.BaseUri}",
+        new AuditTarget("Remove MFA session token", nameof(MfaSessionToken), id, connection.UserName),
+        id, Core.Text.EchoedText.Of(id));
+
+    internal override object NotAttemptedForm(string id) => id;
+
+    internal override async Task<bool> SendAsync(PowerClerkConnection connection, IReadOnlyList<string> ids, RequestContext call)
+    {
+        await connection.Client.DeleteSessionTokenAsync(ids[0], call).ConfigureAwait(false);
+        return true;
+    }
+
+    internal override object PassThruResult(PowerClerkConnection connection, string id, bool result) =>
+        new MfaSessionTokenRemovalResult(id, connection.UserName, connection.BaseUri, connection.Http.Clock.UtcNow);
 
     private protected override CommandError Explain(CommandError error, ServiceException exception) =>
         SecondFactorAdvice.Explain(error, exception);

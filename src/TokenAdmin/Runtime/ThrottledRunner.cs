@@ -6,13 +6,12 @@ using System.Threading.Tasks;
 namespace TokenAdmin.Runtime;
 
 /// <summary>
-/// Bulk work for Remove-*: as many requests in flight on the connection's one pool as
-/// <see cref="AdaptiveConcurrency"/> allows (at most -ThrottleLimit),
-/// results handled on the pipeline thread in completion order, progress for runs of more than one item.
-/// Every item ends as exactly one of: done, failed with its own error, or not attempted. A failure
-/// that dooms every later item (the credentials were refused) stops new starts; the requests in
-/// flight are waited for and their outcomes written before the command terminates with an error
-/// that counts and carries the items it never sent.
+/// Requests in flight for a bulk run: as many on the connection's one pool as
+/// <see cref="AdaptiveConcurrency"/> allows (at most -ThrottleLimit), each completion handled on the
+/// pipeline thread in completion order, progress for runs of more than one request. It knows
+/// requests, not items (<see cref="Items.ItemRun{TConnection, TItem, TResult}"/> does). A failure that
+/// dooms every later request (the credentials were refused) stops new starts; the requests in flight
+/// are waited for (<see cref="Drain"/>) before the command terminates with it.
 /// </summary>
 internal sealed class ThrottledRunner
 {
@@ -25,7 +24,6 @@ internal sealed class ThrottledRunner
     private readonly ICommandSeam _seam;
     private readonly AdaptiveConcurrency _concurrency;
     private readonly string _activity;
-    private readonly List<object> _notAttempted = new();
     private CommandError? _fatal;
     private int _inFlight;
     private int _started;
@@ -54,26 +52,19 @@ internal sealed class ThrottledRunner
     /// <summary>Known total (items given as an array), for a percentage; 0 when they stream in.</summary>
     public int ExpectedTotal { get; set; }
 
+    /// <summary>The failure that stopped the run, or null while it goes on.</summary>
+    public CommandError? Stopped => _fatal;
+
     /// <summary>
     /// Starts <paramref name="work"/> once a slot is free; <paramref name="completed"/> runs on the
-    /// pipeline thread. After a fatal failure nothing starts: <paramref name="item"/> makes what is
-    /// recorded as not attempted instead (made only then: most runs never need it).
+    /// pipeline thread. After a fatal failure nothing starts: <paramref name="notStarted"/> runs instead.
     /// </summary>
-    public void Start<T>(Func<object> item, Func<CancellationToken, Task<T>> work, Action<Task<T>> completed)
+    public void Start<T>(Action notStarted, Func<CancellationToken, Task<T>> work, Action<Task<T>> completed)
     {
         _pump.PumpUntil(() => _inFlight < _concurrency.Limit || _fatal is not null);
         if (_fatal is not null)
         {
-            var made = item();
-            if (made is IEnumerable<object> several)
-            {
-                _notAttempted.AddRange(several); // one request for several items (apstrata logins): each is not attempted
-            }
-            else
-            {
-                _notAttempted.Add(made);
-            }
-
+            notStarted();
             return;
         }
 
@@ -84,13 +75,10 @@ internal sealed class ThrottledRunner
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>Items the command will not send because of an earlier fatal failure (a record that arrives after it).</summary>
-    public void NotAttempted(IEnumerable<object> items) => _notAttempted.AddRange(items);
-
     /// <summary>
-    /// One item's failure that every later item would share. The first one becomes the command's
-    /// terminating error (see <see cref="ThrowIfFatal"/>); requests already in flight that fail the
-    /// same way are each written as their item's own error.
+    /// A failure that every later request would share. The first one stops the run (see
+    /// <see cref="Stopped"/>); requests already in flight that fail the same way are each written as
+    /// their own error.
     /// </summary>
     public void Fatal(CommandError error)
     {
@@ -125,29 +113,6 @@ internal sealed class ThrottledRunner
             _seam.WriteProgress(new ProgressUpdate(ProgressActivityId, _activity, "Done", 100, Completed: true));
             _progressShown = false;
         }
-    }
-
-    /// <summary>After a fatal failure: drains, then terminates with the error, counting and carrying the items never sent.</summary>
-    public void ThrowIfFatal()
-    {
-        if (_fatal is null)
-        {
-            return;
-        }
-
-        Drain();
-        var error = _fatal;
-        if (_notAttempted.Count > 0)
-        {
-            var count = _notAttempted.Count;
-            error = error with
-            {
-                Message = $"{error.DisplayMessage} {count} more {(count == 1 ? "item was" : "items were")} not attempted; the error's Exception.NotAttempted holds them.",
-                NotAttempted = _notAttempted.ToArray(),
-            };
-        }
-
-        _seam.ThrowTerminatingError(error);
     }
 
     private void Complete<T>(Task<T> task, Action<Task<T>> completed)

@@ -1,9 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using TokenAdmin.Audit;
 using TokenAdmin.Connections;
+using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
+using TokenAdmin.Items;
+using SerialItem = (string Serial, string? AssignedTo); // the user as looked up, never sent
 
 namespace TokenAdmin.SecurId;
 
@@ -31,7 +36,7 @@ namespace TokenAdmin.SecurId;
 /// </example>
 [Cmdlet(VerbsCommon.Remove, "SecurIdHardwareToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(SecurIdTokenRemovalResult))]
-public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurIdConnection>
+public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurIdConnection, SerialItem, string?>
 {
     /// <summary>Serial numbers of the tokens to delete, 1 to 36 characters. Quote them: a number (unquoted digits) is refused, since PowerShell has dropped its leading zeros.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -49,36 +54,30 @@ public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurI
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? UserId { get; set; }
 
-
     private protected override string ProgressActivity => "Deleting SecurID hardware tokens";
-
-    private protected override int ItemsBoundOnCommandLine => SerialNumber?.Length ?? 0;
 
     private protected override IReadOnlyList<string> ItemProperties { get; } = new[] { nameof(SerialNumber), "TokenSerialNumber" };
 
-    private protected override IEnumerable<object> CurrentItemsNotAttempted() => SerialNumber ?? Array.Empty<string>();
+    private protected override ErrorVocabulary ItemVocabulary => SecurIdErrors.Delete;
 
-    private protected override void ProcessItems()
+    /// <summary>Each serial with the record's user, copied: the item outlives the record's binding.</summary>
+    private protected override IReadOnlyList<SerialItem> BoundItems()
     {
-        var connection = RequireConnection();
-        // This record's owner, copied: the completions below run after later records have rebound it.
         var assignedTo = string.IsNullOrWhiteSpace(UserId) ? null : UserId;
-        var owner = assignedTo is null ? string.Empty : $" of {assignedTo}";
-        foreach (var serial in SerialNumber)
-        {
-            var change = new AuditTarget("Delete hardware token", nameof(SecurIdHardwareToken), serial, assignedTo);
-            if (!ShouldChange(connection, $"SecurID token {serial}{owner} ({connection.CustomerName ?? connection.AdminRestApiUrl})", change))
-            {
-                continue;
-            }
-
-            StartChange(Runner, connection, change, call => connection.Client.DeleteAsync(serial, call), serial, () => serial, SecurIdErrors.Delete, deleted =>
-            {
-                if (PassThruPresent)
-                {
-                    Seam.WriteObject(new SecurIdTokenRemovalResult(serial, deleted.UserId ?? assignedTo, connection.CustomerName, connection.AdminRestApiUrl, connection.Http.Clock.UtcNow));
-                }
-            });
-        }
+        return (SerialNumber ?? Array.Empty<string>()).Select(serial => (serial, assignedTo)).ToArray();
     }
+
+    internal override ItemDescription Describe(SecurIdConnection connection, SerialItem item) => new(
+        $"SecurID token {item.Serial}{(item.AssignedTo is null ? string.Empty : $" of {item.AssignedTo}")} ({connection.CustomerName ?? connection.AdminRestApiUrl})",
+        new AuditTarget("Delete hardware token", nameof(SecurIdHardwareToken), item.Serial, item.AssignedTo),
+        item.Serial, item.Serial);
+
+    internal override object NotAttemptedForm(SerialItem item) => item.Serial;
+
+    /// <summary>Deletes the token; its user, when the service's answer says.</summary>
+    internal override async Task<string?> SendAsync(SecurIdConnection connection, IReadOnlyList<SerialItem> items, RequestContext call) =>
+        (await connection.Client.DeleteAsync(items[0].Serial, call).ConfigureAwait(false)).UserId;
+
+    internal override object PassThruResult(SecurIdConnection connection, SerialItem item, string? deletedUser) =>
+        new SecurIdTokenRemovalResult(item.Serial, deletedUser ?? item.AssignedTo, connection.CustomerName, connection.AdminRestApiUrl, connection.Http.Clock.UtcNow);
 }

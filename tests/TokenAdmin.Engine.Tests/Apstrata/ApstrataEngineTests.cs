@@ -92,6 +92,40 @@ public sealed class ApstrataEngineTests : EngineTest
     }
 
     [Fact]
+    public void A_failed_request_for_one_login_is_that_login_s_error_without_a_batch_note()
+    {
+        Emulator.Faults.Enqueue(ApstrataRouteNames.DeleteToken, FaultStep.Status(500));
+        var result = Shell.Run("""
+            Connect-Apstrata -AuthKey $args[0] -BaseUri $ApstrataUri -Secret (ConvertTo-SecureString $args[1] -AsPlainText -Force) -MaximumRetryCount 0
+            Remove-ApstrataToken -UserLogin amy -Confirm:$false
+            """, ApstrataDemo.AuthKey, ApstrataDemo.OwnerSecret);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("amy", error.TargetObject);
+        Assert.DoesNotContain("a request for", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Logins_piped_with_two_connections_are_each_sent_through_their_own()
+    {
+        // A request speaks for one connection: logins of records bound to different connections never share one.
+        var result = Shell.Run("""
+            $secret = ConvertTo-SecureString $args[1] -AsPlainText -Force
+            $first = Connect-Apstrata -AuthKey $args[0] -BaseUri $ApstrataUri -Secret $secret -PassThru
+            $second = Connect-Apstrata -AuthKey $args[0] -BaseUri $ApstrataUri -Secret $secret -PassThru
+            [pscustomobject]@{ Login = 'amy'; Connection = $first }, [pscustomobject]@{ Login = 'bob'; Connection = $second },
+                [pscustomobject]@{ Login = 'cy'; Connection = $second } | Remove-ApstrataToken -Confirm:$false -PassThru
+            """, ApstrataDemo.AuthKey, ApstrataDemo.OwnerSecret);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(3, result.Output.Count);
+        var sent = Emulator.Requests.Entries.Where(e => e.RouteName == ApstrataRouteNames.DeleteToken)
+            .Select(e => string.Join(",", e.Body!.Split('&').Where(p => p.StartsWith("userList=", StringComparison.Ordinal)).Select(p => p["userList=".Length..])))
+            .ToArray();
+        Assert.Equal(new[] { "amy", "bob,cy" }, sent);
+    }
+
+    [Fact]
     public void A_refused_signature_stops_the_run_and_carries_each_unsent_login()
     {
         var result = Shell.Run("""

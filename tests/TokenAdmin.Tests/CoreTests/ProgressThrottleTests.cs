@@ -20,7 +20,7 @@ public sealed class ProgressThrottleTests
 
         for (var i = 0; i < 100; i++)
         {
-            runner.Start(() => "item", _ => Task.FromResult(true), _ => { });
+            runner.Start(() => { }, _ => Task.FromResult(true), _ => { });
         }
 
         runner.Drain();
@@ -39,7 +39,7 @@ public sealed class ProgressThrottleTests
 
         for (var i = 0; i < 5; i++)
         {
-            runner.Start(() => "item", _ => Task.FromResult(true), _ => { });
+            runner.Start(() => { }, _ => Task.FromResult(true), _ => { });
         }
 
         runner.Drain();
@@ -56,7 +56,7 @@ public sealed class ProgressThrottleTests
 
         for (var i = 0; i < 10; i++)
         {
-            runner.Start(() => "item", _ => Task.FromResult(true), _ => { });
+            runner.Start(() => { }, _ => Task.FromResult(true), _ => { });
         }
 
         runner.Drain();
