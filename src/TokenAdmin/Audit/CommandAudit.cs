@@ -58,6 +58,20 @@ internal sealed class CommandAudit
     }
 
     /// <summary>A change that failed: "unknown" when the service may have made it all the same (an attempt broke off unanswered), else "failed".</summary>
+    /// <summary>A change a client made on its own (PowerClerk's MST renewal), done or failed with <paramref name="error"/>.</summary>
+    public void WriteOwnChange(TokenAdminConnection connection, Core.Http.OwnChange change, CommandError? error)
+    {
+        var target = new AuditTarget(change.Operation, change.TargetType, change.Target, connection.UserName);
+        if (error is not null)
+        {
+            WriteFailure(connection, target, error, change.Attempts, change.RequestId);
+        }
+        else
+        {
+            Write(connection, target, AuditOutcome.Done, change.Attempts, change.RequestId);
+        }
+    }
+
     public bool WriteFailure(TokenAdminConnection connection, AuditTarget target, CommandError error, RequestTally? tally) =>
         WriteFailure(connection, target, error, tally?.Attempts ?? 0, tally?.RequestId);
 

@@ -21,8 +21,7 @@ namespace TokenAdmin.Connections;
 public abstract class ServiceCommand<TConnection> : TokenAdminCommand
     where TConnection : TokenAdminConnection
 {
-    private readonly List<TokenAdminConnection> _held = new();
-    private TConnection? _default;
+    private HeldConnections<TConnection>? _held;
     private CommandAudit? _audit;
     private bool _auditResolved;
     private Action<OwnChange>? _ownChange;
@@ -48,28 +47,21 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
 
     private TConnection ResolveConnection()
     {
-        if (Connection is not { } given)
+        var connection = Held.Resolve(Connection, out var error, out var note);
+        if (note is not null)
         {
-            return DefaultConnection() ?? Terminate<TConnection>(new CommandError(
-                new TokenAdminException($"Not connected to {Vocabulary.ServiceName}. Run {Vocabulary.ConnectCommand} first, or pass -Connection.", ErrorIds.NotConnected),
-                ErrorIds.NotConnected, ErrorCategory.ConnectionError, null));
+            Seam.WriteVerbose(note);
         }
 
-        if (Hold(given))
+        if (connection is null)
         {
-            return given;
+            Terminate(error!);
         }
 
-        if (DefaultConnection() is { } current && current.BaseUri == given.BaseUri)
-        {
-            Seam.WriteVerbose($"The connection these objects were read through is closed; using the current connection to {current.BaseUri} ({current}).");
-            return current;
-        }
-
-        return Terminate<TConnection>(new CommandError(
-            new TokenAdminException($"This {Vocabulary.ServiceName} connection to {given.BaseUri} was closed by Disconnect-TokenAdmin. Run {Vocabulary.ConnectCommand} again.", ErrorIds.ConnectionClosed),
-            ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, given));
+        return connection;
     }
+
+    private HeldConnections<TConnection> Held => _held ??= new HeldConnections<TConnection>(Connections, Service, Vocabulary);
 
     /// <summary>Ends the command with <paramref name="error"/>; bulk commands first finish what is in flight.</summary>
     [DoesNotReturn]
@@ -79,15 +71,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         throw new InvalidOperationException("not reached");
     }
 
-    private protected override void ReleaseResources()
-    {
-        foreach (var connection in _held)
-        {
-            connection.Release();
-        }
-
-        _held.Clear();
-    }
+    private protected override void ReleaseResources() => _held?.ReleaseAll();
 
     /// <summary>Runs one request on the pump; a failure is written as a non-terminating error for <paramref name="target"/>.</summary>
     private protected bool TryRun<T>(Func<RequestContext, Task<T>> operation, object? target, out T result,
@@ -101,7 +85,7 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         catch (Exception ex) when (ToError(ex, target, vocabulary) is { } error)
         {
             failed?.Invoke(error);
-            if (IsFatal(error))
+            if (error.DoomsLaterItems)
             {
                 Terminate(error);
             }
@@ -112,44 +96,14 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
         }
     }
 
-    /// <summary>
-    /// Runs a streamed listing: <paramref name="list"/> parses on a pool thread and hands over batches,
-    /// which <paramref name="write"/> gets on the pipeline thread, in order, as they arrive. One
-    /// batch waits for the pipeline at a time (the next is parsed meanwhile), so a slow consumer
-    /// holds the reader back instead of the queue growing. When the pipeline stops taking objects
-    /// (Select-Object -First), the listing is cancelled rather than read to its end.
-    /// </summary>
+    /// <summary>Runs a streamed listing: each batch <paramref name="list"/> parses is written by <paramref name="write"/> as it arrives (see <see cref="StreamedHandOver{T}"/>).</summary>
     private protected bool TryStream<T>(Func<Func<IReadOnlyList<T>, CancellationToken, ValueTask>, RequestContext, Task> list,
         Action<T> write, object? target)
     {
-        var handOver = new SemaphoreSlim(1);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Pump.Stopping);
-        var stopToken = stop.Token;
+        using var handOver = new StreamedHandOver<T>(Pump, write);
         return TryRun(async _ =>
         {
-            await list(async (batch, ct) =>
-            {
-                await handOver.WaitAsync(ct).ConfigureAwait(false);
-                Pump.Post(() =>
-                {
-                    try
-                    {
-                        foreach (var item in batch)
-                        {
-                            write(item);
-                        }
-                    }
-                    catch
-                    {
-                        stop.Cancel(); // PipelineStoppedException and the like: nobody reads the rest
-                        throw;
-                    }
-                    finally
-                    {
-                        handOver.Release();
-                    }
-                });
-            }, Call(stopToken)).ConfigureAwait(false);
+            await list(handOver.HandAsync, Call(handOver.Stopping)).ConfigureAwait(false);
             return true;
         }, target, out _);
     }
@@ -173,44 +127,22 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
 
     private void AuditOwnChange(OwnChange change)
     {
-        if (Audit is not { } audit || UsedConnection is not { } connection)
+        if (UsedConnection is { } connection)
         {
-            return;
-        }
-
-        var target = new AuditTarget(change.Operation, change.TargetType, change.Target, connection.UserName);
-        if (change.Failure is not null && ToError(change.Failure, change.Target) is { } error)
-        {
-            audit.WriteFailure(connection, target, error, change.Attempts, change.RequestId);
-        }
-        else
-        {
-            audit.Write(connection, target, AuditOutcome.Done, change.Attempts, change.RequestId);
+            Audit?.WriteOwnChange(connection, change, change.Failure is { } failure ? ToError(failure, change.Target) : null);
         }
     }
 
-    /// <summary>
-    /// ShouldProcess for an audited change, with <paramref name="change"/>'s operation as the action.
-    /// Under -WhatIf, and when the audit log asks for them, the change is logged as one it would make.
-    /// </summary>
+    /// <summary>Asks before an audited change (see <see cref="ChangeConfirmation"/>); a strict log that stopped changes ends the command.</summary>
     private protected bool ShouldChange(TConnection connection, string target, AuditTarget change)
     {
-        if (!Seam.IsWhatIf && Audit?.Stop is { } stop)
+        var go = ChangeConfirmation.Ask(Seam, Audit, connection, target, change, out var stop);
+        if (stop is not null)
         {
-            Terminate(stop); // a strict log lost a change's line: no change it cannot record
+            Terminate(stop);
         }
 
-        if (Seam.ShouldProcess(target, change.Operation))
-        {
-            return true;
-        }
-
-        if (Audit is { IncludeWhatIf: true } audit && Seam.IsWhatIf)
-        {
-            audit.Write(connection, change, AuditOutcome.Would);
-        }
-
-        return false;
+        return go;
     }
 
     /// <summary>
@@ -259,55 +191,4 @@ public abstract class ServiceCommand<TConnection> : TokenAdminCommand
 
     /// <summary>For a service whose failures mean more given what the connection sent (PowerClerk: which second factor).</summary>
     private protected virtual CommandError Explain(CommandError error, ServiceException exception) => error;
-
-    /// <summary>The credentials were refused: every later item would fail the same way, so the command stops instead of repeating the error for each.</summary>
-    private static bool IsFatal(CommandError error) => error.ErrorId == ErrorIds.AuthenticationFailed;
-
-    [DoesNotReturn]
-    private T Terminate<T>(CommandError error)
-    {
-        Terminate(error);
-        throw new InvalidOperationException("not reached");
-    }
-
-    /// <summary>The session's current connection when this command first needed it, held to the command's end.</summary>
-    private TConnection? DefaultConnection()
-    {
-        if (_default is not null)
-        {
-            return _default;
-        }
-
-        // A Connect-* elsewhere may close the one just read before it is held: read again.
-        while (Connections.Current<TConnection>(Service) is { } current)
-        {
-            if (Hold(current))
-            {
-                return _default = current;
-            }
-
-            if (ReferenceEquals(Connections.Current<TConnection>(Service), current))
-            {
-                return null;
-            }
-        }
-
-        return null;
-    }
-
-    private bool Hold(TConnection connection)
-    {
-        if (_held.Contains(connection))
-        {
-            return true;
-        }
-
-        if (!connection.TryAcquire())
-        {
-            return false;
-        }
-
-        _held.Add(connection);
-        return true;
-    }
 }

@@ -167,24 +167,18 @@ internal sealed class ItemRun<TConnection, TItem, TResult>
 
     private bool Confirm(TConnection connection, ItemDescription description)
     {
-        var audit = _command.ItemAudit;
-        if (!Seam.IsWhatIf && audit?.Stop is { } stop)
-        {
-            _runner.Fatal(stop); // a strict log lost a line: queued, then recorded as not attempted
-            return true;
-        }
-
-        if (Seam.ShouldProcess(description.Prompt, description.Change.Operation))
+        if (ChangeConfirmation.Ask(Seam, _command.ItemAudit, connection, description.Prompt, description.Change, out var stop))
         {
             return true;
         }
 
-        if (audit is { IncludeWhatIf: true } && Seam.IsWhatIf)
+        if (stop is null)
         {
-            audit.Write(connection, description.Change, AuditOutcome.Would);
+            return false;
         }
 
-        return false;
+        _runner.Fatal(stop); // queued all the same: the stopped run records it as not attempted
+        return true;
     }
 
     private void NotAttempted(TConnection connection, (TItem Item, ItemDescription Description)[] batch, CommandAudit? audit)
@@ -212,9 +206,9 @@ internal sealed class ItemRun<TConnection, TItem, TResult>
             }
 
             Lost(audit?.WriteFailure(connection, description.Change, error, tally));
-            if (error.ErrorId == ErrorIds.AuthenticationFailed)
+            if (error.DoomsLaterItems)
             {
-                _runner.Fatal(error); // every later item would be refused the same way
+                _runner.Fatal(error);
             }
             else
             {

@@ -19,6 +19,9 @@ internal sealed record CommandError(Exception Exception, string ErrorId, ErrorCa
 
     public string? RecommendedAction { get; init; }
 
+    /// <summary>The credentials were refused: every later item would fail the same way, so a run stops instead of repeating the error for each.</summary>
+    public bool DoomsLaterItems => ErrorId == Errors.ErrorIds.AuthenticationFailed;
+
     /// <summary>Items a terminating error left unsent, for <see cref="TokenAdminException.NotAttempted"/>.</summary>
     public IReadOnlyList<object> NotAttempted { get; init; } = Array.Empty<object>();
 
