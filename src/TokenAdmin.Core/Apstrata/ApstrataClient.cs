@@ -108,7 +108,7 @@ public sealed class ApstrataClient : IDisposable
         var now = _clock.UtcNow;
         try
         {
-            var read = ApstrataResponse.Read(response);
+            var read = response.BodyAs<ApstrataResponse>(); // parsed once, by the classifier
             var token = read.Result(ApstrataProtocol.TokenParameter) ?? throw new FormatException("no apsdb.authToken in the result");
             if (SecretText.HeaderProblem(token) is not null)
             {
@@ -140,23 +140,9 @@ public sealed class ApstrataClient : IDisposable
             Idempotent = idempotent,
             AlreadyDoneErrorCode = alreadyDoneErrorCode,
             Authentication = new ApstrataCall(action, parameters),
-            FailureInSuccess = ApstrataResponse.Failure,
-            SuccessCheck = SuccessProblem,
+            Classify = ApstrataResponse.Classify,
         };
         return request.WithBody(body, Form);
-    }
-
-    private static string? SuccessProblem(ServiceResponse response)
-    {
-        try
-        {
-            var read = ApstrataResponse.Read(response);
-            return string.Equals(read.Status, ApstrataProtocol.SuccessStatus, StringComparison.OrdinalIgnoreCase) ? null : $"status '{read.Status ?? "(none)"}'";
-        }
-        catch (FormatException ex)
-        {
-            return $"{response.DescribeContent()} ({ex.Message})";
-        }
     }
 
     private static double? Seconds(string? text) =>

@@ -24,7 +24,34 @@ internal sealed record ApstrataResponse(string? Status, string? ErrorCode, strin
         return kind == BodyKind.Xml ? FromXml(response.Content) : FromJson(response.Content);
     }
 
-    /// <summary>For <see cref="ServiceRequest.FailureInSuccess"/> and the error reader: the failure the body reports, or null.</summary>
+    /// <summary>
+    /// Every apstrata answer's classifier (<see cref="ServiceRequest.Classify"/>), reading the body
+    /// once: status success is success with the parsed response; a failure status or an error code is
+    /// apstrata's own error, also with HTTP 200; anything else is not an apstrata answer.
+    /// </summary>
+    public static SuccessReading Classify(ServiceResponse response)
+    {
+        ApstrataResponse read;
+        try
+        {
+            read = Read(response);
+        }
+        catch (FormatException ex)
+        {
+            return SuccessReading.NotSuccess($"{response.DescribeContent()} ({ex.Message})");
+        }
+
+        if (read.IsFailure)
+        {
+            return SuccessReading.Failure(new ServiceError(read.ErrorCode, read.ErrorMessage, read.RequestId));
+        }
+
+        return string.Equals(read.Status, ApstrataProtocol.SuccessStatus, StringComparison.OrdinalIgnoreCase)
+            ? SuccessReading.Success(read)
+            : SuccessReading.NotSuccess($"status '{read.Status ?? "(none)"}'");
+    }
+
+    /// <summary>For the error reader (an answer that is not a 2xx): the failure the body reports, or null.</summary>
     public static ServiceError? Failure(ServiceResponse response)
     {
         if (string.IsNullOrWhiteSpace(response.Content))

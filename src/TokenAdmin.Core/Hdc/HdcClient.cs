@@ -55,7 +55,7 @@ public sealed class HdcClient : IDisposable
         ValidateContexts(contextNames);
         tokensBefore ??= (await ListTokensAsync(call).ConfigureAwait(false)).Select(t => t.Token).ToHashSet(StringComparer.Ordinal);
 
-        var request = new ServiceRequest(HttpMethod.Post, HdcProtocol.TokensPath, "create auth token") { SuccessCheck = HdcJson.WriteSuccessProblem, FailureInSuccess = HdcJson.FailureInSuccess }
+        var request = new ServiceRequest(HttpMethod.Post, HdcProtocol.TokensPath, "create auth token") { Classify = HdcJson.ClassifyWrite }
             .WithBody(HdcJson.CreateBody(userId, contextNames), Json);
         request.Headers["Accept"] = Json;
         await Http.SendAsync(request, call).ConfigureAwait(false);
@@ -72,8 +72,7 @@ public sealed class HdcClient : IDisposable
         var request = new ServiceRequest(HttpMethod.Put, HdcProtocol.TokensPath, () => $"update auth token {TokenFingerprint.Of(token)}")
             {
                 Idempotent = true,
-                SuccessCheck = HdcJson.WriteSuccessProblem,
-                FailureInSuccess = HdcJson.FailureInSuccess,
+                Classify = HdcJson.ClassifyWrite,
             }
             .WithBody(HdcJson.UpdateBody(token, userId, contextNames), Json);
         request.SensitiveValues.Add(token);
@@ -91,8 +90,7 @@ public sealed class HdcClient : IDisposable
             {
                 Idempotent = true,
                 AlreadyDoneStatus = 404,
-                SuccessCheck = HdcJson.WriteSuccessProblem,
-                FailureInSuccess = HdcJson.FailureInSuccess,
+                Classify = HdcJson.ClassifyWrite,
             }
             .WithBody(HdcJson.DeleteBody(token), Json);
         request.SensitiveValues.Add(token);

@@ -111,51 +111,42 @@ internal static class HdcJson
         return name is null || code is null ? null : new HdcContext((int)code.Value, name);
     }
 
-    /// <summary>Why a 2xx answer to a write is not HDC's success shape (see <see cref="HdcProtocol.SuccessField"/>), or null.</summary>
-    public static string? WriteSuccessProblem(ServiceResponse response)
+    /// <summary>
+    /// A 2xx to a write, read once: no body, or a JSON object, is success; <c>"success": false</c> is
+    /// the service's own error; anything else (a login page, text, a JSON array) is not an answer.
+    /// </summary>
+    public static SuccessReading ClassifyWrite(ServiceResponse response)
     {
         if (string.IsNullOrWhiteSpace(response.Content))
         {
-            return null;
+            return SuccessReading.Success();
         }
 
-        JsonElement root;
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(response.Content);
-            root = document.RootElement.Clone();
+            document = JsonDocument.Parse(response.Content);
         }
         catch (JsonException)
         {
-            return $"{response.DescribeContent()}, not JSON";
+            return SuccessReading.NotSuccess($"{response.DescribeContent()}, not JSON");
         }
 
-        return root.ValueKind == JsonValueKind.Object ? null : "a JSON body that is not an object";
-    }
-
-    /// <summary>A 2xx to a write whose body says <c>"success": false</c>: the service's own error, or null.</summary>
-    public static ServiceError? FailureInSuccess(ServiceResponse response)
-    {
-        if (string.IsNullOrWhiteSpace(response.Content))
+        using (document)
         {
-            return null;
-        }
-
-        try
-        {
-            // Parsed once: the success flag and the error it carries come from the same document.
-            using var document = JsonDocument.Parse(response.Content);
-            if (Property(document.RootElement, HdcProtocol.SuccessField) is not { ValueKind: JsonValueKind.False })
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                return null;
+                return SuccessReading.NotSuccess("a JSON body that is not an object");
             }
 
-            var (code, message) = ReadError(document.RootElement);
-            return new ServiceError(code, message);
-        }
-        catch (JsonException)
-        {
-            return null; // not JSON at all: WriteSuccessProblem says so
+            if (Property(root, HdcProtocol.SuccessField) is { ValueKind: JsonValueKind.False })
+            {
+                var (code, message) = ReadError(root);
+                return SuccessReading.Failure(new ServiceError(code, message));
+            }
+
+            return SuccessReading.Success();
         }
     }
 

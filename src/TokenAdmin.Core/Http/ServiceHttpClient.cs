@@ -278,9 +278,8 @@ public sealed class ServiceHttpClient : IDisposable
     /// <summary>
     /// A 2xx is success only when it is what the service documents: not the request's own body sent
     /// back (a proxy or test server that echoes; no service answers a change with its request), then
-    /// not a failure the service reports inside it (<see cref="ServiceRequest.FailureInSuccess"/>),
-    /// then nothing else that is not its success shape (<see cref="ServiceRequest.SuccessCheck"/>).
-    /// None of them is retried.
+    /// what the route's classifier reads in it (<see cref="ServiceRequest.Classify"/>): a failure the
+    /// service reports, or a body that is not its success. None of them is retried.
     /// </summary>
     private static ServiceResponse CheckSuccess(ServiceRequest request, OutgoingRequest outgoing, Func<string> shownUrl, ServiceResponse response, Redactor redactor, bool outcomeUnknown)
     {
@@ -289,19 +288,34 @@ public sealed class ServiceHttpClient : IDisposable
             throw ServiceException.UnexpectedResponse(request, shownUrl(), response, "the request's own body, sent back", null, outcomeUnknown);
         }
 
-        if (ReadSafely(request.FailureInSuccess, response, redactor) is { } reported)
+        if (request.Classify is not { } classify)
+        {
+            return response;
+        }
+
+        SuccessReading reading;
+        try
+        {
+            reading = classify(response);
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or System.Xml.XmlException)
+        {
+            reading = SuccessReading.NotSuccess($"{response.DescribeContent()} ({ex.Message})"); // a classifier that let a parse error through
+        }
+
+        if (Redacted(reading.Reported, redactor) is { } reported)
         {
             throw ServiceException.ReportedInSuccess(request, shownUrl(), response, reported,
                 redactor.Body(response.Content, response.ContentType, UnexpectedExcerptLength), outcomeUnknown);
         }
 
-        if (request.SuccessCheck?.Invoke(response) is { } problem)
+        if (reading.Problem is { } problem)
         {
             throw ServiceException.UnexpectedResponse(request, shownUrl(), response, redactor.Scrub(problem, 200),
                 redactor.Body(response.Content, response.ContentType, UnexpectedExcerptLength), outcomeUnknown);
         }
 
-        return response;
+        return response.WithBody(reading.Body);
     }
 
     /// <summary>For service clients: a success response whose body cannot be read.</summary>
@@ -417,13 +431,16 @@ public sealed class ServiceHttpClient : IDisposable
             error = null; // an unreadable error body must not hide the status code
         }
 
-        return error is null
+        return Redacted(error, redactor);
+    }
+
+    private static ServiceError? Redacted(ServiceError? error, Redactor redactor) =>
+        error is null
             ? null
             : new ServiceError(
                 error.Code is null ? null : redactor.Scrub(error.Code, 100),
                 error.Message is null ? null : redactor.Scrub(error.Message, 500),
                 Text.RequestIds.Safe(error.RequestId is null ? null : redactor.RemoveKnownSecrets(error.RequestId)));
-    }
 
     private static RestRequest ToRestRequest(OutgoingRequest outgoing)
     {

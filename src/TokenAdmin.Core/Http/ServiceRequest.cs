@@ -89,18 +89,12 @@ public sealed class ServiceRequest
     public string? AlreadyDoneErrorCode { get; init; }
 
     /// <summary>
-    /// What the service documents as success, beyond a 2xx status: returns why a response is not
-    /// it (an HTML login page, a malformed body, <c>{"success":false}</c>), or null when it is. Such
-    /// a response is an UnexpectedResponse failure, never retried.
+    /// What the service documents as success, beyond a 2xx status, judged by reading the body once
+    /// (see <see cref="SuccessReading"/>): the parsed body, a failure reported inside it
+    /// (<c>{"success":false,...}</c>, an apstrata <c>failure</c> status), or why it is not success (an
+    /// HTML login page, a malformed body). Null: any 2xx is success.
     /// </summary>
-    public Func<ServiceResponse, string?>? SuccessCheck { get; init; }
-
-    /// <summary>
-    /// Reads a failure the service reports inside a 2xx (<c>{"success":false,...}</c>, an apstrata
-    /// <c>failure</c> status), or null. Such a response fails with the service's own error code, which
-    /// the cmdlets map like an HTTP error's; it is never retried.
-    /// </summary>
-    public Func<ServiceResponse, ServiceError?>? FailureInSuccess { get; init; }
+    public Func<ServiceResponse, SuccessReading>? Classify { get; init; }
 
     /// <summary>What the service's authenticator needs to know about this request (PowerClerk: which second factor); null for most.</summary>
     public Authentication.IAuthenticationHint? Authentication { get; init; }

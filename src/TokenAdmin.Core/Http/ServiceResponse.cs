@@ -45,6 +45,18 @@ public sealed class ServiceResponse
     internal ServiceResponse AsAlreadyDone() =>
         new(StatusCode, ReasonPhrase, Content, ContentType, Headers, Attempts, Elapsed) { AlreadyDone = true };
 
+    /// <summary>What the route's classifier parsed from this success; null when it parsed nothing (or the work was already done).</summary>
+    public object? Body { get; private set; }
+
+    /// <summary>The classifier's parsed body as the type the client's own classifier gives.</summary>
+    public T BodyAs<T>() => Body is T body ? body : throw new InvalidOperationException($"The answer was classified without a {typeof(T).Name} body.");
+
+    internal ServiceResponse WithBody(object? body)
+    {
+        Body = body;
+        return this;
+    }
+
     /// <summary>The service's request id, from the usual headers, if it sent one that looks like one (<see cref="Text.RequestIds"/>).</summary>
     public string? RequestId
     {

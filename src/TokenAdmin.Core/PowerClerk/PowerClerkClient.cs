@@ -49,20 +49,11 @@ public sealed class PowerClerkClient : IDisposable
             {
                 Idempotent = false,
                 Authentication = SecondFactorRule.TotpOnly,
-                FailureInSuccess = PowerClerkSuccess.FailureInSuccess,
+                Classify = PowerClerkSuccess.ClassifyCreated,
             }
             .WithBody(PowerClerkXml.CreateBody(expiresAfterMinutes), Xml);
         request.Headers["Accept"] = Xml;
-        var response = await Http.SendAsync(request, call).ConfigureAwait(false);
-        MfaSessionTokenInfo created;
-        try
-        {
-            created = PowerClerkXml.ReadCreated(response.Content);
-        }
-        catch (FormatException ex)
-        {
-            throw Http.UnexpectedResponse(request, response, ex.Message);
-        }
+        var created = (await Http.SendAsync(request, call).ConfigureAwait(false)).BodyAs<MfaSessionTokenInfo>(); // parsed once, by the classifier
 
         Authenticator.SessionToken = created;
         _lastLifetimeMinutes = expiresAfterMinutes;
@@ -84,8 +75,7 @@ public sealed class PowerClerkClient : IDisposable
             // [doc] The current MST may authenticate its own deletion; once an attempt whose answer was lost
             // deleted it, the retry it authenticates is refused (401), which then means the same as 404.
             AlsoAlreadyDoneStatus = Authenticator.SessionToken is { } own && string.Equals(own.TokenId, tokenId, StringComparison.Ordinal) ? 401 : null,
-            FailureInSuccess = PowerClerkSuccess.FailureInSuccess,
-            SuccessCheck = PowerClerkSuccess.DeleteProblem,
+            Classify = PowerClerkSuccess.ClassifyDeleted,
         };
         await Http.SendAsync(request, call).ConfigureAwait(false);
         if (Authenticator.SessionToken is { } current && string.Equals(current.TokenId, tokenId, StringComparison.Ordinal))

@@ -23,9 +23,12 @@ internal static class PowerClerkXml
     }
 
     /// <exception cref="FormatException">No TokenId or Token in the body.</exception>
-    public static MfaSessionTokenInfo ReadCreated(string body)
+    public static MfaSessionTokenInfo ReadCreated(string body) =>
+        ReadCreated(TolerantXml.Parse(body) ?? throw new FormatException("an empty body, not a CreateMfaSessionTokenResponse"));
+
+    /// <exception cref="FormatException">No TokenId or Token in the document.</exception>
+    public static MfaSessionTokenInfo ReadCreated(XElement root)
     {
-        var root = TolerantXml.Parse(body) ?? throw new FormatException("an empty body, not a CreateMfaSessionTokenResponse");
         var response = TolerantXml.Find(root, PowerClerkProtocol.CreateResponseElement) ?? root;
         var tokenId = TolerantXml.Value(response, PowerClerkProtocol.TokenIdField) ?? throw new FormatException("no TokenId in the answer");
         if (!PowerClerkProtocol.TokenIdPattern.IsMatch(tokenId))
@@ -47,11 +50,37 @@ internal static class PowerClerkXml
 internal static class PowerClerkSuccess
 {
     /// <summary>
-    /// A 2xx whose body is an XML error (&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;, any names' case): the
-    /// error it reports, or null. Such an answer is a failure with PowerClerk's own code, never a success.
+    /// The create's answer, read once: a CreateMfaSessionTokenResponse is success with the token; an
+    /// XML error (&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;, any names' case) is PowerClerk's own
+    /// error, also with a 2xx; anything else (a login page, text) is not an answer.
     /// </summary>
-    public static ServiceError? FailureInSuccess(ServiceResponse response)
+    public static SuccessReading ClassifyCreated(ServiceResponse response)
     {
+        if (ErrorInSuccess(response, out var root) is { } error)
+        {
+            return SuccessReading.Failure(error);
+        }
+
+        try
+        {
+            return SuccessReading.Success(root is null ? PowerClerkXml.ReadCreated(response.Content) : PowerClerkXml.ReadCreated(root));
+        }
+        catch (FormatException ex)
+        {
+            return SuccessReading.NotSuccess(ex.Message);
+        }
+    }
+
+    /// <summary>[doc] A deleted MST is answered with no body: an XML error is PowerClerk's own; anything else (a login page, text, an XML document) is not that.</summary>
+    public static SuccessReading ClassifyDeleted(ServiceResponse response) =>
+        ErrorInSuccess(response, out _) is { } error ? SuccessReading.Failure(error)
+        : string.IsNullOrWhiteSpace(response.Content) ? SuccessReading.Success()
+        : SuccessReading.NotSuccess($"{response.DescribeContent()}, where PowerClerk answers a deletion with no body");
+
+    /// <summary>The error an XML body reports, or null; <paramref name="root"/>: the parsed document, when it is XML.</summary>
+    private static ServiceError? ErrorInSuccess(ServiceResponse response, out XElement? root)
+    {
+        root = null;
         if (BodyKinds.Detect(response.Content, response.ContentType) != BodyKind.Xml)
         {
             return null;
@@ -59,17 +88,15 @@ internal static class PowerClerkSuccess
 
         try
         {
-            return TolerantXml.Parse(response.Content) is { } root && IsError(root) ? new PowerClerkErrorReader().Read(response) : null;
+            root = TolerantXml.Parse(response.Content);
         }
         catch (FormatException)
         {
-            return null; // not XML: the success check says so
+            return null; // not XML after all: the classifier says what it is
         }
-    }
 
-    /// <summary>[doc] A deleted MST is answered with no body: anything else (a login page, text, an XML document) is not that.</summary>
-    public static string? DeleteProblem(ServiceResponse response) =>
-        string.IsNullOrWhiteSpace(response.Content) ? null : $"{response.DescribeContent()}, where PowerClerk answers a deletion with no body";
+        return root is not null && IsError(root) ? PowerClerkErrorReader.Read(root) : null;
+    }
 
     private static bool IsError(XElement root) =>
         TolerantXml.Is(root, "Error") || TolerantXml.Is(root, "ErrorResponse") || TolerantXml.Is(root, "Errors")
@@ -84,12 +111,18 @@ internal sealed class PowerClerkErrorReader : IServiceErrorReader
         var kind = BodyKinds.Detect(response.Content, response.ContentType);
         if (kind == BodyKind.Xml && TolerantXml.Parse(response.Content) is { } root)
         {
-            var code = PowerClerkProtocol.ErrorCodeFields.Select(f => TolerantXml.Value(root, f)).FirstOrDefault(v => v is not null);
-            var message = PowerClerkProtocol.ErrorMessageFields.Select(f => TolerantXml.Value(root, f)).FirstOrDefault(v => v is not null)
-                ?? (root.HasElements ? null : (string.IsNullOrWhiteSpace(root.Value) ? null : root.Value.Trim()));
-            return code is null && message is null ? null : new ServiceError(code, message);
+            return Read(root);
         }
 
         return ServiceError.FromText(response);
+    }
+
+    /// <summary>The code and message of an XML error document, in any of the shapes PowerClerk may use.</summary>
+    public static ServiceError? Read(XElement root)
+    {
+        var code = PowerClerkProtocol.ErrorCodeFields.Select(f => TolerantXml.Value(root, f)).FirstOrDefault(v => v is not null);
+        var message = PowerClerkProtocol.ErrorMessageFields.Select(f => TolerantXml.Value(root, f)).FirstOrDefault(v => v is not null)
+            ?? (root.HasElements ? null : (string.IsNullOrWhiteSpace(root.Value) ? null : root.Value.Trim()));
+        return code is null && message is null ? null : new ServiceError(code, message);
     }
 }

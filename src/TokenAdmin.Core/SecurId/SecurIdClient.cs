@@ -72,24 +72,13 @@ public sealed class SecurIdClient : IDisposable
                 Idempotent = idempotent,
                 IsRead = isRead,
                 AlreadyDoneStatus = alreadyDoneStatus,
-                FailureInSuccess = SecurIdJson.FailureInSuccess,
-                SuccessCheck = response => SecurIdJson.SerialProblem(response, serialNumber),
+                Classify = response => SecurIdJson.Classify(response, serialNumber),
             }
             .WithBody(SecurIdJson.SerialBody(serialNumber), Json);
         request.Headers["Accept"] = Json;
         var response = await Http.SendAsync(request, call).ConfigureAwait(false);
-        if (response.AlreadyDone || string.IsNullOrWhiteSpace(response.Content))
-        {
-            return new SecurIdTokenInfo(serialNumber, null, null, null, null, null, null, null, null, null, null);
-        }
+        return response.Body as SecurIdTokenInfo // parsed once, by the classifier
+            ?? new SecurIdTokenInfo(serialNumber, null, null, null, null, null, null, null, null, null, null); // already gone, or no details
 
-        try
-        {
-            return SecurIdJson.ReadToken(response.Content, serialNumber);
-        }
-        catch (FormatException ex)
-        {
-            throw Http.UnexpectedResponse(request, response, ex.Message);
-        }
     }
 }

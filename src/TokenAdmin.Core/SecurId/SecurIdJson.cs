@@ -12,73 +12,72 @@ internal static class SecurIdJson
     public static string SerialBody(string serialNumber) =>
         JsonSerializer.Serialize(new Dictionary<string, string> { ["tokenSerialNumber"] = serialNumber });
 
-    /// <exception cref="FormatException">Not a token details object.</exception>
-    public static SecurIdTokenInfo ReadToken(string json, string requestedSerial)
+    /// <summary>
+    /// The lookup's and the delete's answer, read once (<see cref="Http.ServiceRequest.Classify"/>): the
+    /// details of the token asked for (<see cref="SecurIdTokenInfo"/>), or nothing (a delete may say
+    /// no more), are success; an error object ({"code":..,"message":..} and no tokenSerialNumber) is
+    /// the service's own error; another token's details, or anything else, is not an answer to it.
+    /// </summary>
+    public static Http.SuccessReading Classify(Http.ServiceResponse response, string requestedSerial)
     {
-        var root = TolerantJson.Parse(json);
+        if (string.IsNullOrWhiteSpace(response.Content))
+        {
+            return Http.SuccessReading.Success();
+        }
+
+        JsonElement root;
+        try
+        {
+            root = TolerantJson.Parse(response.Content);
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException)
+        {
+            return Http.SuccessReading.NotSuccess(ex.Message);
+        }
+
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException("expected an object with token details");
+            return Http.SuccessReading.NotSuccess("expected an object with token details");
         }
 
-        return new SecurIdTokenInfo(
-            Text(root, "tokenSerialNumber") ?? requestedSerial,
-            Text(root, "deviceType"),
-            Text(root, "tokenStatus"),
-            Text(root, "userId"),
-            Text(root, "assignedBy"),
-            Date(root, "assignedAt"),
-            Date(root, "registeredDate"),
-            Date(root, "tokenStatusChangedAt"),
-            Date(root, "expiryDate"),
-            Text(root, "name"),
-            TolerantJson.Bool(TolerantJson.Property(root, "pinSet")));
-    }
-
-    /// <summary>
-    /// A 2xx whose JSON is an error ({"code":..,"message":..} and no tokenSerialNumber): what it reports,
-    /// or null. Token details are the only success the lookup and the delete document.
-    /// </summary>
-    public static Http.ServiceError? FailureInSuccess(Http.ServiceResponse response)
-    {
-        try
+        if (Text(root, "tokenSerialNumber") is not { } serial)
         {
-            if (string.IsNullOrWhiteSpace(response.Content) || TolerantJson.Parse(response.Content) is not { ValueKind: JsonValueKind.Object } root
-                || Text(root, "tokenSerialNumber") is not null)
+            var (code, message) = ReadError(root);
+            if (code is not null || message is not null)
             {
-                return null;
+                return Http.SuccessReading.Failure(new Http.ServiceError(code, message));
             }
-
-            var (code, message) = ReadError(response.Content);
-            return code is null && message is null ? null : new Http.ServiceError(code, message);
         }
-        catch (Exception ex) when (ex is FormatException or JsonException)
+        else if (!string.Equals(serial, requestedSerial, StringComparison.Ordinal))
         {
-            return null; // not JSON: ReadToken says so
+            return Http.SuccessReading.NotSuccess($"the details of token {TokenAdmin.Core.Text.EchoedText.Of(serial)}, not of {requestedSerial}");
         }
+
+        return Http.SuccessReading.Success(ReadToken(root, requestedSerial));
     }
 
-    /// <summary>Details of another token than the one asked for are not an answer to this request.</summary>
-    public static string? SerialProblem(Http.ServiceResponse response, string requestedSerial)
-    {
-        try
-        {
-            return !string.IsNullOrWhiteSpace(response.Content) && TolerantJson.Parse(response.Content) is { ValueKind: JsonValueKind.Object } root
-                && Text(root, "tokenSerialNumber") is { } serial && !string.Equals(serial, requestedSerial, StringComparison.Ordinal)
-                ? $"the details of token {TokenAdmin.Core.Text.EchoedText.Of(serial)}, not of {requestedSerial}"
-                : null;
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException)
-        {
-            return null;
-        }
-    }
+    private static SecurIdTokenInfo ReadToken(JsonElement root, string requestedSerial) => new(
+        Text(root, "tokenSerialNumber") ?? requestedSerial,
+        Text(root, "deviceType"),
+        Text(root, "tokenStatus"),
+        Text(root, "userId"),
+        Text(root, "assignedBy"),
+        Date(root, "assignedAt"),
+        Date(root, "registeredDate"),
+        Date(root, "tokenStatusChangedAt"),
+        Date(root, "expiryDate"),
+        Text(root, "name"),
+        TolerantJson.Bool(TolerantJson.Property(root, "pinSet")));
 
     /// <summary>[assume] {"message"|"errorMessage"|"error": .., "code": ..}.</summary>
     public static (string? Code, string? Message) ReadError(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
+        return ReadError(document.RootElement);
+    }
+
+    private static (string? Code, string? Message) ReadError(JsonElement root)
+    {
         return (SecurIdProtocol.ErrorCodeFields.Select(f => Text(root, f)).FirstOrDefault(v => v is not null),
             SecurIdProtocol.ErrorMessageFields.Select(f => Text(root, f)).FirstOrDefault(v => v is not null));
     }

@@ -36,6 +36,43 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_success_is_classified_once_and_its_parsed_body_handed_to_the_client()
+    {
+        var readings = 0;
+        var parsed = new object();
+        var classified = new ServiceRequest(HttpMethod.Get, "api/authtokens/context/json", "read")
+        {
+            IsRead = true,
+            Classify = _ => { readings++; return SuccessReading.Success(parsed); },
+        };
+
+        var response = await Client().SendAsync(classified, new RequestContext(Timeout()));
+
+        Assert.Equal(1, readings);
+        Assert.Same(parsed, response.Body);
+        Assert.Same(parsed, response.BodyAs<object>());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_classifier_that_reports_a_failure_or_a_problem_fails_the_request_without_retrying_it(bool reported)
+    {
+        var request = new ServiceRequest(HttpMethod.Get, "api/authtokens/context/json", "read")
+        {
+            Idempotent = true,
+            IsRead = true,
+            Classify = _ => reported ? SuccessReading.Failure(new ServiceError("NOPE", "the body says no")) : SuccessReading.NotSuccess("not the documented shape"),
+        };
+
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => Client().SendAsync(request, new RequestContext(Timeout())));
+
+        Assert.Equal(reported ? "NOPE" : null, failure.ServiceErrorCode);
+        Assert.Equal(reported ? ServiceFailure.ReportedInSuccess : ServiceFailure.UnexpectedResponse, failure.Failure);
+        Assert.Equal(1, _emulator.Requests.Count(ContextsRoute));
+    }
+
+    [Fact]
     public async Task A_get_succeeds_and_reports_status_and_request_id()
     {
         var response = await Client().SendAsync(Get("api/authtokens/context/json"), RequestContext.None);
