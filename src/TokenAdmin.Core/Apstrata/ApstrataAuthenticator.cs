@@ -10,28 +10,6 @@ using TokenAdmin.Core.Http.Authentication;
 
 namespace TokenAdmin.Core.Apstrata;
 
-/// <summary>How an apstrata connection authenticates.</summary>
-public enum ApstrataIdentity
-{
-    /// <summary>The account owner: signed with the account secret.</summary>
-    Owner,
-
-    /// <summary>A user: signed with UPPERHEX(MD5(password)), apsws.user names the login.</summary>
-    User,
-
-    /// <summary>A user's token: apsdb.authToken and apsws.user, no signature (HTTPS only).</summary>
-    Token,
-}
-
-public enum ApstrataSigningMode
-{
-    Complex,
-    Simple,
-}
-
-/// <summary>One apstrata call: its action and its own parameters (sent in the form body, signed with the rest).</summary>
-public sealed record ApstrataCall(string Action, IReadOnlyList<KeyValuePair<string, string>> BodyParameters) : IAuthenticationHint;
-
 /// <summary>
 /// Adds apstrata's authentication to each attempt, afresh (the time is part of the signature):
 /// [SDK] apsws.time (milliseconds), apsws.authSig, apsws.authMode=simple (simple only) and

@@ -11,9 +11,6 @@ using TokenAdmin.Core.Http.Authentication;
 
 namespace TokenAdmin.Core.Apstrata;
 
-/// <summary>A user token as VerifyCredentials made it. <see cref="Token"/> is the secret.</summary>
-public sealed record ApstrataTokenInfo(string User, SecureString Token, DateTimeOffset? ExpiresAt, DateTimeOffset? LifetimeEndsAt);
-
 /// <summary>apstrata's VerifyCredentials (token generate/renew) and DeleteToken over the shared HTTP core. One per connection.</summary>
 public sealed class ApstrataClient : IDisposable
 {

@@ -102,9 +102,3 @@ internal sealed record ApstrataResponse(string? Status, string? ErrorCode, strin
             name => result is { } r ? TolerantJson.Text(r, name) : null);
     }
 }
-
-/// <summary>apstrata errors: the metadata's errorCode and errorDetail (or errorMessage), in XML or JSON.</summary>
-internal sealed class ApstrataErrorReader : IServiceErrorReader
-{
-    public ServiceError? Read(ServiceResponse response) => ApstrataResponse.Failure(response) ?? ServiceError.FromText(response);
-}

@@ -17,20 +17,3 @@ public interface IHttpTrace
 
     void Debug(string message);
 }
-
-public sealed class NullHttpTrace : IHttpTrace
-{
-    public static NullHttpTrace Instance { get; } = new();
-
-    public bool IsVerboseEnabled => false;
-
-    public bool IsDebugEnabled => false;
-
-    public void Verbose(string message)
-    {
-    }
-
-    public void Debug(string message)
-    {
-    }
-}

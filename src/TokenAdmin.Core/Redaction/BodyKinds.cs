@@ -2,14 +2,6 @@ using System;
 
 namespace TokenAdmin.Core.Redaction;
 
-internal enum BodyKind
-{
-    Text,
-    Json,
-    Xml,
-    Form,
-}
-
 internal static class BodyKinds
 {
     /// <summary>By content type first; services often mislabel, so fall back to the first character.</summary>

@@ -59,11 +59,3 @@ public static class SecurIdProtocol
         "tokenStatusChangedAt", "expiryDate", "name", "pinSet", "tokenName", "message", "errorMessage", "error",
         "code", "errorCode", "status", "description");
 }
-
-/// <summary>The role an API key belongs to; it decides what the key may do.</summary>
-public enum SecurIdKeyRole
-{
-    Unknown,
-    SuperAdministrator,
-    HelpDeskAdministrator,
-}

@@ -4,9 +4,6 @@ using System.Management.Automation;
 
 namespace TokenAdmin.Errors;
 
-/// <summary>What a failed HTTP status means for one service: a more specific ErrorId and next step.</summary>
-internal sealed record StatusMeaning(string ErrorId, ErrorCategory Category, string NextStep);
-
 /// <summary>
 /// One service's words for errors: its Connect command (named in "what to do next"), and the
 /// error codes and statuses it gives a meaning of its own (HDC 404 → AuthTokenNotFound).

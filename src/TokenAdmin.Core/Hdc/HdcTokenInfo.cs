@@ -3,9 +3,6 @@ using System.Collections.Generic;
 
 namespace TokenAdmin.Core.Hdc;
 
-/// <summary>A named operation a token may be used for.</summary>
-public sealed record HdcContext(int Code, string Name);
-
 /// <summary>One token as the service lists it (TokenInfoTO).</summary>
 public sealed record HdcTokenInfo(long UserId, string? UserFullName, IReadOnlyList<HdcContext> Contexts, string Token, DateTimeOffset? LastUpdate)
 {

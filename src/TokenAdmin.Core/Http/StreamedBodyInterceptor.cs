@@ -10,13 +10,6 @@ using RestSharp.Interceptors;
 namespace TokenAdmin.Core.Http;
 
 /// <summary>
-/// Reads a successful response's body as it arrives, so a list of a million tokens is never one
-/// string in memory. Called once, for the 2xx attempt; once it has begun the request is never
-/// repeated (what it read may already have been written to the pipeline).
-/// </summary>
-public delegate Task StreamedBodyReader(Stream body, CancellationToken cancellationToken);
-
-/// <summary>
 /// Hands a 2xx body to a <see cref="StreamedBodyReader"/> as soon as the headers are in (RestSharp
 /// then finds it read and buffers nothing). Any other status is read whole, as always, within the
 /// response size limit. What went wrong while reading is kept here, for the client to report.
@@ -60,6 +53,3 @@ internal sealed class StreamedBodyInterceptor(StreamedBodyReader read) : Interce
         }
     }
 }
-
-/// <summary>What a streamed 2xx said before its body.</summary>
-internal sealed record StreamedHead(int StatusCode, string? ReasonPhrase, string? ContentType, IReadOnlyList<KeyValuePair<string, string>> Headers);

@@ -1,0 +1,15 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+using TokenAdmin.Core.Http;
+using TokenAdmin.Core.Http.Authentication;
+
+namespace TokenAdmin.Core.Apstrata;
+
+/// <summary>A user token as VerifyCredentials made it. <see cref="Token"/> is the secret.</summary>
+public sealed record ApstrataTokenInfo(string User, SecureString Token, DateTimeOffset? ExpiresAt, DateTimeOffset? LifetimeEndsAt);

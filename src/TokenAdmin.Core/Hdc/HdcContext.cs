@@ -1,0 +1,7 @@
+using System;
+using System.Collections.Generic;
+
+namespace TokenAdmin.Core.Hdc;
+
+/// <summary>A named operation a token may be used for.</summary>
+public sealed record HdcContext(int Code, string Name);
