@@ -7,7 +7,7 @@
     Author               = 'TokenAdmin contributors'
     CompanyName          = 'TokenAdmin contributors'
     Copyright            = '(c) TokenAdmin contributors. MIT License.'
-    Description          = 'Administer authentication tokens from PowerShell: bim.cloud (HDC) integration tokens (list, create, rescope, revoke), RSA SecurID hardware tokens (look up, delete) PowerClerk MFA session tokens (create, remove; TOTP built in) and apstrata user tokens (create, renew, remove in owner batches; both signature modes), with typed objects, safe retries and bulk runs, and no secret in any output.'
+    Description          = 'Administer authentication tokens from PowerShell: bim.cloud (HDC) integration tokens (list, create, rescope, revoke), RSA SecurID hardware tokens (look up, delete), PowerClerk MFA session tokens (create, remove; TOTP built in) and apstrata user tokens (create, renew, remove in owner batches; both signature modes), with typed objects, safe retries and bulk runs, and no secret in any output.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('TokenAdmin.Format.ps1xml')
@@ -42,7 +42,7 @@
             # The license text also ships in the module folder (LICENSE.txt).
             LicenseUri   = 'https://opensource.org/license/mit'
             ProjectUri   = 'https://github.com/tokenadmin/TokenAdmin'
-            ReleaseNotes = 'bim.cloud HDC authentication tokens; RSA SecurID hardware tokens (unreleased). CHANGELOG.md in the module folder has every change.'
+            ReleaseNotes = 'bim.cloud HDC integration tokens, RSA SecurID hardware tokens, PowerClerk MFA session tokens and apstrata user tokens; an audit log and cross-service offboarding (unreleased). CHANGELOG.md in the module folder has every change.'
         }
     }
 }

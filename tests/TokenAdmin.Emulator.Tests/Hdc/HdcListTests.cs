@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Emulator.Tests.Hdc;
 
@@ -10,7 +11,7 @@ public sealed class HdcListTests : EmulatorTestBase
 {
     private static readonly DateTimeOffset PinnedNow = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    protected override EmulatorOptions CreateOptions() => new() { TimeProvider = new ManualTimeProvider(PinnedNow) };
+    protected override EmulatorOptions CreateOptions() => new() { TimeProvider = new VirtualClock(PinnedNow) };
 
     [Fact]
     public async Task Token_list_has_the_documented_shape_and_the_seed_tokens()

@@ -3,12 +3,13 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Emulator.Tests.Hdc;
 
 public sealed class HdcUpdateTokenTests : EmulatorTestBase
 {
-    private readonly ManualTimeProvider clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly VirtualClock clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     protected override EmulatorOptions CreateOptions() => new() { TimeProvider = clock };
 

@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Emulator.Tests.Journal;
 
@@ -13,7 +14,7 @@ public sealed class RequestJournalTests : EmulatorTestBase
 {
     private static readonly DateTimeOffset PinnedNow = new(2026, 5, 4, 3, 2, 1, TimeSpan.Zero);
 
-    protected override EmulatorOptions CreateOptions() => new() { TimeProvider = new ManualTimeProvider(PinnedNow) };
+    protected override EmulatorOptions CreateOptions() => new() { TimeProvider = new VirtualClock(PinnedNow) };
 
     [Fact]
     public async Task An_entry_records_the_request_and_its_outcome_but_never_the_credential()

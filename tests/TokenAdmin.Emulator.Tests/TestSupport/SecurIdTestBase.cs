@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Emulator.Tests;
 
@@ -35,7 +36,7 @@ public abstract class SecurIdTestBase : EmulatorTestBase
 
     protected static long NowSeconds => Now.ToUnixTimeSeconds();
 
-    private protected ManualTimeProvider Clock { get; } = new(Now);
+    private protected VirtualClock Clock { get; } = new(Now);
 
     protected override EmulatorOptions CreateOptions() => new() { TimeProvider = Clock };
 

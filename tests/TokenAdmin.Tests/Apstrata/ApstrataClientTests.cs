@@ -8,17 +8,18 @@ using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Emulator;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.Apstrata;
 
 /// <summary>The apstrata client against the emulator, which verifies both signature modes independently; one virtual clock.</summary>
 public sealed class ApstrataClientTests : IAsyncLifetime
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+    private readonly VirtualClock _clock = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
     private EmulatorHost _emulator = null!;
 
     public async Task InitializeAsync() =>
-        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = new ClockTimeProvider(_clock) });
+        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = _clock });
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
@@ -100,7 +101,7 @@ public sealed class ApstrataClientTests : IAsyncLifetime
     [Fact]
     public async Task A_time_too_far_from_the_server_s_clock_is_INVALID_SIGNATURE()
     {
-        var skewed = new FakeClock(_clock.UtcNow.AddMinutes(20));
+        var skewed = new VirtualClock(_clock.UtcNow.AddMinutes(20));
         using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Complex, skewed));
 
         var refused = await Assert.ThrowsAsync<ServiceException>(() => user.GenerateTokenAsync(null, null, new RequestContext(Timeout())));

@@ -56,7 +56,7 @@ public sealed class ApstrataSdkVectorTests
         {
             AuthKey = vector.AuthKey,
             BaseUri = new Uri(vector.BaseUrl),
-            Clock = new FakeClock(DateTimeOffset.FromUnixTimeMilliseconds(vector.Time)),
+            Clock = new VirtualClock(DateTimeOffset.FromUnixTimeMilliseconds(vector.Time)),
             PassThruPresent = true,
         };
         if (vector.IsOwner)

@@ -10,6 +10,7 @@ using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.Apstrata;
 
@@ -80,7 +81,7 @@ public sealed class ApstrataSignatureTests
     [Fact]
     public async Task An_owner_request_carries_time_and_a_complex_signature_over_query_and_body_and_no_auth_mode()
     {
-        var clock = new FakeClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123));
+        var clock = new VirtualClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123));
         var authenticator = ApstrataAuthenticator.ForOwner(new Uri("https://api.example/"), "KEY1", SecretText.Protect("owner-secret"), ApstrataSigningMode.Complex, clock);
         var body = new List<KeyValuePair<string, string>> { new("userList", "amy@x.com"), new("apsws.responseType", "json") };
         var request = new ServiceRequest(HttpMethod.Post, "apsdb/rest/KEY1/DeleteToken", "delete") { Authentication = new ApstrataCall("DeleteToken", body) }.ToOutgoing();
@@ -100,7 +101,7 @@ public sealed class ApstrataSignatureTests
     [Fact]
     public async Task A_simple_user_request_names_the_mode_and_the_user_and_signs_with_the_password_hash()
     {
-        var clock = new FakeClock(DateTimeOffset.FromUnixTimeMilliseconds(1_234_567_890));
+        var clock = new VirtualClock(DateTimeOffset.FromUnixTimeMilliseconds(1_234_567_890));
         var authenticator = ApstrataAuthenticator.ForUser(new Uri("https://api.example/"), "KEY1", "amy", SecretText.Protect("password"), ApstrataSigningMode.Simple, clock);
         var request = new ServiceRequest(HttpMethod.Post, "apsdb/rest/KEY1/VerifyCredentials", "verify")
         {
@@ -120,7 +121,7 @@ public sealed class ApstrataSignatureTests
     [Fact]
     public async Task A_token_request_carries_the_token_in_the_query_and_the_user_in_the_body_unsigned()
     {
-        var authenticator = ApstrataAuthenticator.ForToken(new Uri("https://api.example/"), "KEY1", "amy@x.com", SecretText.Protect("tok-123456"), new FakeClock());
+        var authenticator = ApstrataAuthenticator.ForToken(new Uri("https://api.example/"), "KEY1", "amy@x.com", SecretText.Protect("tok-123456"), new VirtualClock());
         var request = new ServiceRequest(HttpMethod.Post, "apsdb/rest/KEY1/DeleteToken", "delete") { Authentication = new ApstrataCall("DeleteToken", Array.Empty<KeyValuePair<string, string>>()) }
             .WithBody("apsws.responseType=json", "application/x-www-form-urlencoded").ToOutgoing();
 

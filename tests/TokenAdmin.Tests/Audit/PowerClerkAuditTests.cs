@@ -11,6 +11,7 @@ using TokenAdmin.Emulator;
 using TokenAdmin.PowerClerk;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.Audit;
 
@@ -24,7 +25,7 @@ public sealed class PowerClerkAuditTests : HdcTestContext, IDisposable
     // The emulator checks TOTP codes and MST expiry on the same virtual time as the client.
     private protected override EmulatorOptions ConfigureEmulator(EmulatorOptions options)
     {
-        options.TimeProvider = new ClockTimeProvider(Clock);
+        options.TimeProvider = Clock;
         return options;
     }
 

@@ -9,6 +9,7 @@ using TokenAdmin.Core.Redaction;
 using TokenAdmin.Emulator;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.CoreTests;
 
@@ -22,7 +23,7 @@ public sealed class ConnectionPauseTests : IAsyncLifetime
     private const string ContextsRoute = "hdc.contexts.list";
     private const string UpdateRoute = "hdc.tokens.update";
 
-    private readonly SteppingClock _clock = new();
+    private readonly VirtualClock _clock = new(holdDelays: true);
     private EmulatorHost _emulator = null!;
 
     public async Task InitializeAsync() => _emulator = await EmulatorHost.StartAsync();

@@ -11,6 +11,7 @@ using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Emulator;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.CoreTests;
 
@@ -27,7 +28,7 @@ public sealed class HostileResponseTests : IAsyncLifetime
     private static readonly string BasicCredential =
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{DemoCredentials.HdcAdminUserName}:{DemoCredentials.HdcAdminPassword}"));
 
-    private readonly FakeClock _clock = new();
+    private readonly VirtualClock _clock = new();
     private EmulatorHost _emulator = null!;
 
     public async Task InitializeAsync() => _emulator = await EmulatorHost.StartAsync();

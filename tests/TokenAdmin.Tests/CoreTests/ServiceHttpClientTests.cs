@@ -13,6 +13,7 @@ using TokenAdmin.Core.Redaction;
 using TokenAdmin.Emulator;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.CoreTests;
 
@@ -23,7 +24,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     private const string CreateRoute = "hdc.tokens.create";
     private const string DeleteRoute = "hdc.tokens.delete";
 
-    private readonly FakeClock _clock = new();
+    private readonly VirtualClock _clock = new();
     private readonly List<ServiceHttpClient> _clients = new();
     private EmulatorHost _emulator = null!;
 
@@ -257,7 +258,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     public async Task Cancellation_interrupts_a_retry_wait()
     {
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(503, "30"));
-        var clock = new ManualClock();
+        var clock = new VirtualClock(holdDelays: true);
         using var stop = new CancellationTokenSource();
         var sending = Client(clock: clock).SendAsync(Get("api/authtokens/context/json"), new RequestContext(stop.Token));
 
@@ -272,7 +273,7 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     public async Task A_429_pauses_the_whole_connection_not_only_the_request_that_got_it()
     {
         _emulator.Faults.Enqueue(ContextsRoute, FaultStep.Status(429, "5"));
-        var clock = new ManualClock();
+        var clock = new VirtualClock(holdDelays: true);
         var client = Client(clock: clock);
 
         var first = client.SendAsync(Get("api/authtokens/context/json"), RequestContext.None);

@@ -9,6 +9,7 @@ using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Emulator;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.CoreTests;
 
@@ -132,7 +133,7 @@ public sealed class StreamedListingTests : IAsyncLifetime
 
     private HdcClient Client(long maxResponseBytes = ConnectionOptions.DefaultMaxResponseBytes, int timeoutSec = 30) =>
         new(new ConnectionOptions(_emulator.HdcBaseUri) { MaximumRetryCount = 2, MaxResponseBytes = maxResponseBytes, TimeoutSec = timeoutSec },
-            new BasicAuthenticator(DemoCredentials.HdcAdminUserName, SecretText.Protect(DemoCredentials.HdcAdminPassword)), new FakeClock());
+            new BasicAuthenticator(DemoCredentials.HdcAdminUserName, SecretText.Protect(DemoCredentials.HdcAdminPassword)), new VirtualClock());
 
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
 }

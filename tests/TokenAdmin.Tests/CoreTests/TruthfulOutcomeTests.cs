@@ -9,6 +9,7 @@ using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Emulator;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.CoreTests;
 
@@ -22,7 +23,7 @@ public sealed class TruthfulOutcomeTests : IAsyncLifetime
     private const string DeleteRoute = "hdc.tokens.delete";
     private const string UpdateRoute = "hdc.tokens.update";
 
-    private readonly FakeClock _clock = new();
+    private readonly VirtualClock _clock = new();
     private EmulatorHost _emulator = null!;
     private HdcClient _client = null!;
 

@@ -21,6 +21,7 @@ using TokenAdmin.Runtime;
 using TokenAdmin.SecurId;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.Matrix;
 
@@ -44,7 +45,7 @@ public abstract class RouteFaultMatrix : HdcTestContext, IDisposable
     // The emulator checks JWTs, TOTP codes, MST expiry and signature times on the client's virtual time.
     private protected override EmulatorOptions ConfigureEmulator(EmulatorOptions options)
     {
-        options.TimeProvider = new ClockTimeProvider(Clock);
+        options.TimeProvider = Clock;
         return options;
     }
 

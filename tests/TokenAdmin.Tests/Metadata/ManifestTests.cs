@@ -25,6 +25,20 @@ public class ManifestTests
     }
 
     [Fact]
+    public void Every_service_is_named_in_the_description_the_release_notes_and_the_changelog()
+    {
+        // A fifth service that lands without saying so in what users read first fails here.
+        var releaseNotes = (string)((Dictionary<string, object?>)((Dictionary<string, object?>)Manifest["PrivateData"]!)["PSData"]!)["ReleaseNotes"]!;
+        var changelog = File.ReadAllText(Path.Combine(Repository.Root, "CHANGELOG.md"));
+        foreach (var service in Enum.GetNames<TokenAdminService>())
+        {
+            Assert.Contains(service, (string)Manifest["Description"]!, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(service, releaseNotes, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(service, changelog, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
     public void The_version_is_stamped_into_every_assembly()
     {
         var version = Version.Parse((string)Manifest["ModuleVersion"]!);

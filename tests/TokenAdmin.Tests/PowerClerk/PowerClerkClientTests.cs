@@ -9,6 +9,7 @@ using TokenAdmin.Core.PowerClerk;
 using TokenAdmin.Emulator;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.PowerClerk;
 
@@ -18,11 +19,11 @@ namespace TokenAdmin.Tests.PowerClerk;
 /// </summary>
 public sealed class PowerClerkClientTests : IAsyncLifetime
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 11, 22, 10, 0, 5, TimeSpan.Zero));
+    private readonly VirtualClock _clock = new(new DateTimeOffset(2026, 11, 22, 10, 0, 5, TimeSpan.Zero));
     private EmulatorHost _emulator = null!;
 
     public async Task InitializeAsync() =>
-        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = new ClockTimeProvider(_clock) });
+        _emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = _clock });
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 

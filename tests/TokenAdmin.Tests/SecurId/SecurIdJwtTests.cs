@@ -6,6 +6,7 @@ using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Core.SecurId;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.SecurId;
 
@@ -13,7 +14,7 @@ namespace TokenAdmin.Tests.SecurId;
 public sealed class SecurIdJwtTests : IDisposable
 {
     private readonly SecurIdApiKey _key = SecurIdKeyReader.FromValues(TestKeys.AccessId, SecretText.Protect(TestKeys.Pkcs1Pem), TestKeys.AdminRestApiUrl);
-    private readonly FakeClock _clock = new();
+    private readonly VirtualClock _clock = new();
 
     public void Dispose() => _key.Dispose();
 

@@ -10,6 +10,7 @@ using TokenAdmin.Runtime;
 using TokenAdmin.SecurId;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.SecurId;
 
@@ -28,7 +29,7 @@ public abstract class SecurIdTestContext : IAsyncLifetime
     /// <summary>This test's audit log setting (off unless a test sets it).</summary>
     internal TokenAdmin.Audit.AuditSettings Auditing { get; } = new();
 
-    internal FakeClock Clock { get; } = new(DateTimeOffset.UtcNow);
+    internal VirtualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     internal string SuperAdminKeyFile { get; private set; } = null!;
 
@@ -39,7 +40,7 @@ public abstract class SecurIdTestContext : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = new ClockTimeProvider(Clock) });
+        Emulator = await EmulatorHost.StartAsync(new EmulatorOptions { TimeProvider = Clock });
         var paths = Emulator.WriteSecurIdKeyFiles(_keyDirectory);
         SuperAdminKeyFile = paths.Single(p => p.EndsWith("securid-super-admin.json", StringComparison.Ordinal));
         HelpDeskKeyFile = paths.Single(p => p.EndsWith("securid-help-desk.json", StringComparison.Ordinal));

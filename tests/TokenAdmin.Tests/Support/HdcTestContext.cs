@@ -11,6 +11,7 @@ using TokenAdmin.Emulator;
 using TokenAdmin.Hdc;
 using TokenAdmin.Runtime;
 using Xunit;
+using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.Support;
 
@@ -27,7 +28,7 @@ public abstract class HdcTestContext : IAsyncLifetime
     /// <summary>This test's audit log setting (off unless a test sets it).</summary>
     internal TokenAdmin.Audit.AuditSettings Auditing { get; } = new();
 
-    internal FakeClock Clock { get; } = new();
+    internal VirtualClock Clock { get; } = new();
 
     /// <summary>Every secret of the demo setup: none may appear in any output.</summary>
     internal static IReadOnlyList<string> DemoSecrets { get; } = new[]
