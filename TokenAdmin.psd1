@@ -10,8 +10,9 @@
     Description          = 'Administer authentication tokens from PowerShell: bim.cloud (HDC) integration tokens (list, create, rescope, revoke), RSA SecurID hardware tokens (look up, delete), PowerClerk MFA session tokens (create, remove; TOTP built in) and apstrata user tokens (create, renew, remove in owner batches; both signature modes), with typed objects, safe retries and bulk runs, and no secret in any output.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
-    FormatsToProcess     = @('TokenAdmin.Format.ps1xml')
-    TypesToProcess       = @('TokenAdmin.Types.ps1xml')
+    # Each folder of src/TokenAdmin brings its own views and display sets (a new service adds its pair here).
+    FormatsToProcess     = @('Connections.Format.ps1xml', 'Audit.Format.ps1xml', 'Offboarding.Format.ps1xml', 'Hdc.Format.ps1xml', 'SecurId.Format.ps1xml', 'PowerClerk.Format.ps1xml', 'Apstrata.Format.ps1xml')
+    TypesToProcess       = @('Connections.Types.ps1xml', 'Hdc.Types.ps1xml', 'SecurId.Types.ps1xml', 'PowerClerk.Types.ps1xml', 'Apstrata.Types.ps1xml')
     CmdletsToExport      = @(
         'Connect-Apstrata'
         'Connect-AuthTokenService'

@@ -33,8 +33,8 @@ Describe 'The staged module folder' {
     It 'contains <RelativePath>' -ForEach @(
         @{ RelativePath = 'TokenAdmin.psd1' }
         @{ RelativePath = 'TokenAdmin.dll' }
-        @{ RelativePath = 'TokenAdmin.Format.ps1xml' }
-        @{ RelativePath = 'TokenAdmin.Types.ps1xml' }
+        @{ RelativePath = 'Hdc.Format.ps1xml' }
+        @{ RelativePath = 'Connections.Types.ps1xml' }
         @{ RelativePath = 'LICENSE.txt' }
         @{ RelativePath = 'CHANGELOG.md' }
         @{ RelativePath = 'en-US/about_TokenAdmin.help.txt' }

@@ -8,7 +8,9 @@ namespace TokenAdmin.Tests.Metadata;
 
 public class FormatFileTests
 {
-    private static readonly XDocument Format = XDocument.Load(Repository.FormatFile);
+    /// <summary>Every folder's views as one document (the manifest loads them all).</summary>
+    private static readonly XDocument Format = new(new XElement("Configuration", new XElement("ViewDefinitions",
+        Repository.FormatFiles.SelectMany(f => XDocument.Load(f).Descendants("View")))));
     private static readonly System.Reflection.Assembly Module = typeof(TokenAdmin.Runtime.TokenAdminCommand).Assembly;
 
     private static Type TypeOf(XElement view) =>

@@ -57,10 +57,13 @@ public class ManifestTests
     }
 
     [Fact]
-    public void Loads_the_format_file()
+    public void Loads_every_folder_s_views_and_display_sets()
     {
-        Assert.Equal(new[] { "TokenAdmin.Format.ps1xml" }, List("FormatsToProcess"));
-        Assert.True(File.Exists(Repository.FormatFile));
+        // A folder's file that the manifest does not list is never loaded: its views would silently not exist.
+        Assert.Equal(Repository.FormatFiles.Select(Path.GetFileName).Order(), List("FormatsToProcess").Order());
+        Assert.Equal(Repository.TypesFiles.Select(Path.GetFileName).Order(), List("TypesToProcess").Order());
+        Assert.All(Repository.FormatFiles.Concat(Repository.TypesFiles), f =>
+            Assert.Equal(Path.GetFileName(Path.GetDirectoryName(f)), Path.GetFileName(f).Split('.')[0]));
     }
 
     [Fact]
@@ -110,7 +113,7 @@ public class StagedModuleTests
     {
         Assert.Equal(File.ReadAllText(Repository.ManifestPath), File.ReadAllText(Path.Combine(Repository.StagedModule, "TokenAdmin.psd1")));
         Assert.True(File.Exists(Path.Combine(Repository.StagedModule, "TokenAdmin.dll")));
-        Assert.True(File.Exists(Path.Combine(Repository.StagedModule, "TokenAdmin.Format.ps1xml")));
+        Assert.All(Repository.FormatFiles.Concat(Repository.TypesFiles).Select(Path.GetFileName), file => Assert.True(File.Exists(Path.Combine(Repository.StagedModule, file!)), file));
     }
 
     [Fact]

@@ -12,7 +12,11 @@ internal static class Repository
 
     public static string StagedModule => Path.Combine(Root, "out", "TokenAdmin");
 
-    public static string FormatFile => Path.Combine(Root, "src", "TokenAdmin", "TokenAdmin.Format.ps1xml");
+    /// <summary>Every folder's views (src/TokenAdmin/&lt;Folder&gt;/&lt;Folder&gt;.Format.ps1xml).</summary>
+    public static string[] FormatFiles => Directory.GetFiles(Path.Combine(Root, "src", "TokenAdmin"), "*.Format.ps1xml", SearchOption.AllDirectories);
+
+    /// <summary>Every folder's default display property sets.</summary>
+    public static string[] TypesFiles => Directory.GetFiles(Path.Combine(Root, "src", "TokenAdmin"), "*.Types.ps1xml", SearchOption.AllDirectories);
 
     private static string FindRoot()
     {
