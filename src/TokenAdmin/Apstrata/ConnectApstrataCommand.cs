@@ -5,6 +5,8 @@ using TokenAdmin.Connections;
 using TokenAdmin.Core.Apstrata;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Apstrata;
 

@@ -11,6 +11,7 @@ using TokenAdmin.Core.Text;
 using TokenAdmin.Items;
 using TokenAdmin.Runtime;
 using LoginItem = (string Login, bool Own); // Own: the token connection's own token, not every token of a login
+using TokenAdmin.Commands;
 
 namespace TokenAdmin.Apstrata;
 

@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using TokenAdmin.Runtime;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Audit;
 

@@ -4,6 +4,8 @@ using System.Management.Automation;
 using TokenAdmin.Core.Audit;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Audit;
 

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Connections;
 

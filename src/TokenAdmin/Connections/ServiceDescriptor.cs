@@ -1,6 +1,8 @@
 using System;
 using System.Reflection;
 using TokenAdmin.Errors;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Connections;
 

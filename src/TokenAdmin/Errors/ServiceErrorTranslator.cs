@@ -2,6 +2,8 @@ using System;
 using System.Management.Automation;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Runtime;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Errors;
 

@@ -7,6 +7,8 @@ using TokenAdmin.Core.Hdc;
 using TokenAdmin.Core.Text;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Hdc;
 

@@ -11,6 +11,7 @@ using TokenAdmin.Core.Text;
 using TokenAdmin.Errors;
 using TokenAdmin.Items;
 using TokenItem = (string Token, string Fingerprint, long? UserId, string? UserFullName); // the owner as listed, never sent
+using TokenAdmin.Commands;
 
 namespace TokenAdmin.Hdc;
 

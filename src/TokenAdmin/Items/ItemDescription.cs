@@ -1,4 +1,5 @@
 using TokenAdmin.Audit;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Items;
 

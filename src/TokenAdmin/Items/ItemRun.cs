@@ -8,6 +8,7 @@ using TokenAdmin.Core.Audit;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
+using TokenAdmin.Commands;
 
 namespace TokenAdmin.Items;
 

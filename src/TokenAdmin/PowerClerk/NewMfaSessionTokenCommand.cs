@@ -6,6 +6,8 @@ using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Core.PowerClerk;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.PowerClerk;
 

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using TokenAdmin.Errors;
 using TokenAdmin.Items;
 using TokenAdmin.Runtime;
+using TokenAdmin.Commands;
 
 namespace TokenAdmin.PowerClerk;
 

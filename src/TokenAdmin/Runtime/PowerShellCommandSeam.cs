@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using System.Net;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Runtime;
 

@@ -9,6 +9,7 @@ using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
 using TokenAdmin.Items;
 using SerialItem = (string Serial, string? AssignedTo); // the user as looked up, never sent
+using TokenAdmin.Commands;
 
 namespace TokenAdmin.SecurId;
 

@@ -1,5 +1,7 @@
 using TokenAdmin.Connections;
 using TokenAdmin.Errors;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.SecurId;
 

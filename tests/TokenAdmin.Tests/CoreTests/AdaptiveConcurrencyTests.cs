@@ -6,6 +6,8 @@ using System.Threading.Tasks;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Runtime;
 using Xunit;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.CoreTests;
 

@@ -5,6 +5,8 @@ using System.Threading.Tasks;
 using TokenAdmin.Runtime;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.CoreTests;
 

@@ -6,6 +6,8 @@ using TokenAdmin.Errors;
 using TokenAdmin.Hdc;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Hdc;
 

@@ -5,6 +5,8 @@ using TokenAdmin.Emulator;
 using TokenAdmin.Hdc;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Hdc;
 

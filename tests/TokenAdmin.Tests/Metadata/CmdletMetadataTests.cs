@@ -5,13 +5,15 @@ using System.Management.Automation;
 using System.Reflection;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Metadata;
 
 /// <summary>What PowerShell reads from the compiled cmdlets: names, parameter sets, pipeline binding, ShouldProcess, output types.</summary>
 public class CmdletMetadataTests
 {
-    private static readonly Assembly Module = typeof(TokenAdmin.Runtime.TokenAdminCommand).Assembly;
+    private static readonly Assembly Module = typeof(TokenAdmin.Commands.TokenAdminCommand).Assembly;
     private static readonly IReadOnlyList<CmdletMetadata> Cmdlets = CmdletMetadata.All(Module);
 
     public static TheoryData<string> CmdletNames()
@@ -161,7 +163,7 @@ public class CmdletMetadataTests
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(TokenAdmin.Connections.ServiceCommand<>))
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(TokenAdmin.Commands.ServiceCommand<>))
             {
                 return true;
             }

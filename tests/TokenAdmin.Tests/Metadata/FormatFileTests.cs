@@ -3,6 +3,8 @@ using System.Linq;
 using System.Xml.Linq;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Metadata;
 
@@ -11,7 +13,7 @@ public class FormatFileTests
     /// <summary>Every folder's views as one document (the manifest loads them all).</summary>
     private static readonly XDocument Format = new(new XElement("Configuration", new XElement("ViewDefinitions",
         Repository.FormatFiles.SelectMany(f => XDocument.Load(f).Descendants("View")))));
-    private static readonly System.Reflection.Assembly Module = typeof(TokenAdmin.Runtime.TokenAdminCommand).Assembly;
+    private static readonly System.Reflection.Assembly Module = typeof(TokenAdmin.Commands.TokenAdminCommand).Assembly;
 
     private static Type TypeOf(XElement view) =>
         Module.GetType(view.Element("ViewSelectedBy")!.Element("TypeName")!.Value)

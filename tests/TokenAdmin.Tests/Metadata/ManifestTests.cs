@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using TokenAdmin.Tests.Support;
 using Xunit;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Metadata;
 
@@ -42,7 +44,7 @@ public class ManifestTests
     public void The_version_is_stamped_into_every_assembly()
     {
         var version = Version.Parse((string)Manifest["ModuleVersion"]!);
-        Assert.Equal(version.ToString(3), typeof(TokenAdmin.Runtime.TokenAdminCommand).Assembly.GetName().Version!.ToString(3));
+        Assert.Equal(version.ToString(3), typeof(TokenAdmin.Commands.TokenAdminCommand).Assembly.GetName().Version!.ToString(3));
         Assert.Equal(version.ToString(3), typeof(TokenAdmin.Core.Http.ServiceHttpClient).Assembly.GetName().Version!.ToString(3));
     }
 

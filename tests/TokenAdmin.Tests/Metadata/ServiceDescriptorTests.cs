@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using TokenAdmin.Connections;
 using Xunit;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Metadata;
 

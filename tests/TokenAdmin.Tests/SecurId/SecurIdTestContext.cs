@@ -11,6 +11,8 @@ using TokenAdmin.SecurId;
 using TokenAdmin.Tests.Support;
 using Xunit;
 using TokenAdmin.Tests.Fixtures;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.SecurId;
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using TokenAdmin.Connections;
 using TokenAdmin.Runtime;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Support;
 

@@ -12,6 +12,8 @@ using TokenAdmin.Hdc;
 using TokenAdmin.Runtime;
 using Xunit;
 using TokenAdmin.Tests.Fixtures;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Support;
 

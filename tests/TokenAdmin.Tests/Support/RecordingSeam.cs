@@ -6,6 +6,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using TokenAdmin.Runtime;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Support;
 

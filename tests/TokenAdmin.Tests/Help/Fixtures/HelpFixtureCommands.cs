@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 
 // Cmdlets that exist only to be read by the help generator: every shape it must handle, in a
 // few classes. Their documentation is FixtureDocumentation.Xml (this project writes no XML doc

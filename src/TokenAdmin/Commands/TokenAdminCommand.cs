@@ -4,8 +4,10 @@ using System.Threading;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Module;
+using TokenAdmin.Items;
+using TokenAdmin.Runtime;
 
-namespace TokenAdmin.Runtime;
+namespace TokenAdmin.Commands;
 
 /// <summary>
 /// Base of every TokenAdmin cmdlet. Owns the stop signal (Ctrl+C cancels in-flight requests),

@@ -3,8 +3,10 @@ using System.Management.Automation;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
+using TokenAdmin.Items;
+using TokenAdmin.Connections;
 
-namespace TokenAdmin.Connections;
+namespace TokenAdmin.Commands;
 
 /// <summary>Options every Connect-* shares, named as Invoke-RestMethod names them.</summary>
 /// <typeparam name="TConnection">The connection it makes; its descriptor names the service in messages.</typeparam>

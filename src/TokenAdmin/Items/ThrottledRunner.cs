@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenAdmin.Commands;
+using TokenAdmin.Runtime;
 
-namespace TokenAdmin.Runtime;
+namespace TokenAdmin.Items;
 
 /// <summary>
 /// Requests in flight for a bulk run: as many on the connection's one pool as

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using TokenAdmin.Core.Http;
+using TokenAdmin.Commands;
+using TokenAdmin.Runtime;
 
-namespace TokenAdmin.Runtime;
+namespace TokenAdmin.Items;
 
 /// <summary>
 /// How many requests a bulk run keeps in flight: additive increase, multiplicative decrease

@@ -8,8 +8,9 @@ using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
 using TokenAdmin.Items;
 using TokenAdmin.Runtime;
+using TokenAdmin.Connections;
 
-namespace TokenAdmin.Connections;
+namespace TokenAdmin.Commands;
 
 /// <summary>
 /// Base of every Remove-*: a command declares what its items are and how one is named, sent and

@@ -9,8 +9,10 @@ using TokenAdmin.Core.Audit;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
+using TokenAdmin.Items;
+using TokenAdmin.Connections;
 
-namespace TokenAdmin.Connections;
+namespace TokenAdmin.Commands;
 
 /// <summary>
 /// Base of a command that talks to one service: -Connection (default: the last Connect-* for
