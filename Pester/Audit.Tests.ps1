@@ -241,7 +241,7 @@ Get-AuthToken -UserId $Owner | Where-Object $mine | Remove-AuthToken -Confirm:$f
         $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator
         $pwsh = Get-PwshCommand
         $children = foreach ($half in 0, 1) {
-            $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script, $Manifest, $Emulator.HdcBaseUri.AbsoluteUri,
+            $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script, $Manifest, $Emulator.Services.Hdc.BaseUri.AbsoluteUri,
                 $credential.UserName, $credential.GetNetworkCredential().Password, $path, "$BulkOwner", "$half")
             Start-Process -FilePath $pwsh[0] -ArgumentList ($arguments | ForEach-Object { "`"$_`"" }) -PassThru -NoNewWindow `
                 -RedirectStandardOutput (Join-Path $Scratch "half$half.out") -RedirectStandardError (Join-Path $Scratch "half$half.err")
@@ -277,7 +277,7 @@ Get-AuthToken -UserId $Owner | Remove-AuthToken -Confirm:$false -ThrottleLimit 4
 '@
         $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator
         $pwsh = Get-PwshCommand # one array: the executable, then its leading arguments
-        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script, $Manifest, $Emulator.HdcBaseUri.AbsoluteUri,
+        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script, $Manifest, $Emulator.Services.Hdc.BaseUri.AbsoluteUri,
             $credential.UserName, $credential.GetNetworkCredential().Password, $path, "$BulkOwner")
         $child = Start-Process -FilePath $pwsh[0] -ArgumentList ($arguments | ForEach-Object { "`"$_`"" }) -PassThru -NoNewWindow `
             -RedirectStandardOutput (Join-Path $Scratch 'killed.out') -RedirectStandardError (Join-Path $Scratch 'killed.err')

@@ -8,7 +8,7 @@ BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'EmulatorSupport.psm1') -Force
     Import-Module -Name (Join-Path $PSScriptRoot 'ChildPwsh.psm1') -Force
     $Emulator = Start-TokenAdminEmulator
-    $run = Invoke-ChildPwsh -Capture -ArgumentList '-NoProfile', '-File', (Join-Path $PSScriptRoot 'Demo.ps1'), '-BaseUri', $Emulator.HdcBaseUri.AbsoluteUri, '-ModulePath', (Get-TokenAdminModuleManifest)
+    $run = Invoke-ChildPwsh -Capture -ArgumentList '-NoProfile', '-File', (Join-Path $PSScriptRoot 'Demo.ps1'), '-BaseUri', $Emulator.Services.Hdc.BaseUri.AbsoluteUri, '-ModulePath', (Get-TokenAdminModuleManifest)
     $Output = $run.Output -join "`n"
     $ExitCode = $run.ExitCode
 }

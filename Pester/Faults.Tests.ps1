@@ -44,7 +44,7 @@ AfterAll {
 Describe 'Faults, hostile answers and careless input' {
     BeforeEach {
         Reset-TokenAdminEmulator -Emulator $Emulator
-        Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $AdminCredential
+        Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $AdminCredential
         Reset-TokenAdminEmulator -Emulator $Emulator
     }
 
@@ -100,7 +100,7 @@ Describe 'Faults, hostile answers and careless input' {
 
     Context 'Shared connections' {
         It 'lets ForEach-Object -Parallel loops each connect and list without breaking each other' {
-            $uri = $Emulator.HdcBaseUri
+            $uri = $Emulator.Services.Hdc.BaseUri
             $results = 1..4 | ForEach-Object -ThrottleLimit 4 -Parallel {
                 Import-Module $using:ModuleManifest
                 foreach ($i in 1..10) {
@@ -138,7 +138,7 @@ Describe 'Faults, hostile answers and careless input' {
         It 'connects with a bearer token read with its trailing newline' {
             $withNewline = ConvertTo-SecureString "$([System.Net.NetworkCredential]::new('', $AdminAccessToken).Password)`n" -AsPlainText -Force
 
-            { Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -AccessToken $withNewline } | Should -Not -Throw
+            { Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -AccessToken $withNewline } | Should -Not -Throw
         }
 
         It 'refuses a key file that is a device at once, as InvalidCredential' -Skip:$IsWindows {

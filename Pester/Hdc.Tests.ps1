@@ -30,7 +30,7 @@ BeforeAll {
             [int] $MaximumRetryCount = 4
         )
 
-        Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $AdminCredential -MaximumRetryCount $MaximumRetryCount -PassThru
+        Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $AdminCredential -MaximumRetryCount $MaximumRetryCount -PassThru
     }
 
     function Get-MaximumConcurrency {
@@ -72,13 +72,13 @@ Describe 'HDC cmdlets against the emulator' {
 
     Context 'Connect-AuthTokenService' {
         It 'connects with HTTP Basic (-Credential) and makes the connection current' {
-            $connection = Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $AdminCredential -PassThru
+            $connection = Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $AdminCredential -PassThru
 
             $connection | Should -BeOfType ([TokenAdmin.HdcConnection])
             $connection.Service | Should -Be 'Hdc'
             $connection.AuthenticationType | Should -Be 'Basic'
             $connection.UserName | Should -Be $AdminCredential.UserName
-            $connection.BaseUri.AbsoluteUri | Should -Be $Emulator.HdcBaseUri.AbsoluteUri
+            $connection.BaseUri.AbsoluteUri | Should -Be $Emulator.Services.Hdc.BaseUri.AbsoluteUri
             $connection.IsOpen | Should -BeTrue
             [object]::ReferenceEquals((Get-TokenAdminConnection -Service Hdc), $connection) | Should -BeTrue
 
@@ -89,7 +89,7 @@ Describe 'HDC cmdlets against the emulator' {
         }
 
         It 'connects with a bearer access token (-AccessToken as a SecureString)' {
-            $connection = Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -AccessToken $AdminAccessToken -PassThru
+            $connection = Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -AccessToken $AdminAccessToken -PassThru
 
             $connection.AuthenticationType | Should -Be 'Bearer'
             $connection.UserName | Should -BeNullOrEmpty
@@ -102,7 +102,7 @@ Describe 'HDC cmdlets against the emulator' {
             $wrongCredential = [pscredential]::new($AdminCredential.UserName, $wrongPassword)
 
             # -ErrorAction SilentlyContinue cannot silence a terminating error: the throw proves it terminates.
-            $failure = { Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $wrongCredential -ErrorAction SilentlyContinue } |
+            $failure = { Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $wrongCredential -ErrorAction SilentlyContinue } |
                 Should -Throw -ErrorId 'AuthenticationFailed,TokenAdmin.Hdc.ConnectAuthTokenServiceCommand' -PassThru
 
             $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
@@ -128,7 +128,7 @@ Describe 'HDC cmdlets against the emulator' {
         }
 
         It 'warns that -SkipCertificateCheck trusts any certificate, then connects over HTTPS' {
-            $connection = Connect-AuthTokenService -BaseUri $Emulator.HttpsHdcBaseUri -Credential $AdminCredential -SkipCertificateCheck -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
+            $connection = Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.HttpsBaseUri -Credential $AdminCredential -SkipCertificateCheck -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
 
             $warnings | Should -HaveCount 1
             $warnings[0].Message | Should -BeLike '*-SkipCertificateCheck*'
@@ -138,12 +138,12 @@ Describe 'HDC cmdlets against the emulator' {
         }
 
         It 'refuses the self-signed certificate without -SkipCertificateCheck (CertificateRejected)' {
-            { Connect-AuthTokenService -BaseUri $Emulator.HttpsHdcBaseUri -Credential $AdminCredential -MaximumRetryCount 0 -ErrorAction SilentlyContinue } |
+            { Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.HttpsBaseUri -Credential $AdminCredential -MaximumRetryCount 0 -ErrorAction SilentlyContinue } |
                 Should -Throw -ErrorId 'CertificateRejected,TokenAdmin.Hdc.ConnectAuthTokenServiceCommand'
         }
 
         It 'lets a reader list tokens but not create them (PermissionDenied)' {
-            $reader = Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $ReaderCredential -PassThru
+            $reader = Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $ReaderCredential -PassThru
 
             @(Get-AuthToken -Connection $reader) | Should -HaveCount 4
             $created = New-AuthToken -Connection $reader -UserId 777 -Context ReadDocuments -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -165,7 +165,7 @@ Describe 'HDC cmdlets against the emulator' {
                 $token | Should -BeOfType ([TokenAdmin.AuthToken])
                 $token.Fingerprint | Should -Match '^[0-9a-f]{12}$'
                 $token.LastUpdate | Should -BeOfType ([datetimeoffset])
-                $token.Connection.BaseUri.AbsoluteUri | Should -Be $Emulator.HdcBaseUri.AbsoluteUri
+                $token.Connection.BaseUri.AbsoluteUri | Should -Be $Emulator.Services.Hdc.BaseUri.AbsoluteUri
             }
 
             @($tokens.UserId | Sort-Object) | Should -Be @(5, 5, 42, 12345)
@@ -334,7 +334,7 @@ Describe 'HDC cmdlets against the emulator' {
             $results | Should -HaveCount 2
             $results[0] | Should -BeOfType ([TokenAdmin.AuthTokenRemovalResult])
             @($results.Fingerprint | Sort-Object) | Should -Be @($tokens.Fingerprint | Sort-Object)
-            $results[0].BaseUri.AbsoluteUri | Should -Be $Emulator.HdcBaseUri.AbsoluteUri
+            $results[0].BaseUri.AbsoluteUri | Should -Be $Emulator.Services.Hdc.BaseUri.AbsoluteUri
         }
 
         It 'removes the tokens of a CSV file with a Token column (Import-Csv | Remove-AuthToken)' {

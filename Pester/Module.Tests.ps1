@@ -181,7 +181,7 @@ Describe 'Types and views' {
 Describe 'Dependency isolation' {
     BeforeAll {
         # Use the module first: RestSharp loads when a connection is made and a request sent.
-        Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $AdminCredential
+        Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $AdminCredential
         $null = Get-AuthToken
 
         $dependencyDirectory = [System.IO.Path]::GetFullPath((Join-Path $ModuleDirectory 'Dependencies'))

@@ -75,7 +75,7 @@ Import-Module TokenAdmin
 $credential = [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
 Connect-AuthTokenService -BaseUri $BaseUri -Credential $credential
 "tokens:$(@(Get-AuthToken).Count)"
-'@ -Arguments $Emulator.HdcBaseUri.AbsoluteUri, $Credential.UserName, $Credential.GetNetworkCredential().Password
+'@ -Arguments $Emulator.Services.Hdc.BaseUri.AbsoluteUri, $Credential.UserName, $Credential.GetNetworkCredential().Password
 
         $base = ($output | Where-Object { $_ -like 'base:*' }) -replace '^base:', ''
         $base | Should -BeLike "$UserHome*"
@@ -88,7 +88,7 @@ param($BaseUri, $User, $Password)
 $credential = [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPlainText -Force))
 Connect-AuthTokenService -BaseUri $BaseUri -Credential $credential
 5, 42 | ForEach-Object -Parallel { "user $($_): $(@(Get-AuthToken -UserId $_).Count)" } -ThrottleLimit 2 | Sort-Object
-'@ -Arguments $Emulator.HdcBaseUri.AbsoluteUri, $Credential.UserName, $Credential.GetNetworkCredential().Password
+'@ -Arguments $Emulator.Services.Hdc.BaseUri.AbsoluteUri, $Credential.UserName, $Credential.GetNetworkCredential().Password
 
         $output | Should -Be @('user 42: 1', 'user 5: 2')
     }
@@ -114,7 +114,7 @@ $credential = [pscredential]::new($User, (ConvertTo-SecureString $Password -AsPl
 Connect-AuthTokenService -BaseUri $BaseUri -Credential $credential
 1 | ForEach-Object -Parallel { try { Get-AuthToken -ErrorAction Stop | Out-Null; 'found' } catch [System.Management.Automation.CommandNotFoundException] { 'not recognized' } }
 1 | ForEach-Object -Parallel { Import-Module $using:Manifest; "tokens:$(@(Get-AuthToken).Count)" }
-'@ -Arguments (Get-TokenAdminModuleManifest), $Emulator.HdcBaseUri.AbsoluteUri, $Credential.UserName, $Credential.GetNetworkCredential().Password -InHome (Join-Path $Scratch 'home-without-install')
+'@ -Arguments (Get-TokenAdminModuleManifest), $Emulator.Services.Hdc.BaseUri.AbsoluteUri, $Credential.UserName, $Credential.GetNetworkCredential().Password -InHome (Join-Path $Scratch 'home-without-install')
 
         $output | Should -Be @('not recognized', 'tokens:4')
     }

@@ -23,7 +23,7 @@ AfterAll {
 Describe 'Performance behaviour' {
     BeforeEach {
         Reset-TokenAdminEmulator -Emulator $Emulator
-        Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $AdminCredential
+        Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $AdminCredential
     }
 
     It 'writes the first tokens of a listing that is still arriving, and Select-Object -First ends the read' {

@@ -48,7 +48,7 @@ BeforeAll {
 
     # Where the README names a place, the emulator's; nothing else in a block changes.
     $Places = [ordered]@{
-        'https://tenant.bim.cloud/hdc'                            = $Emulator.HdcBaseUri.AbsoluteUri
+        'https://tenant.bim.cloud/hdc'                            = $Emulator.Services.Hdc.BaseUri.AbsoluteUri
         'https://tenant.access.securid.com/AdminInterface/restapi' = $SecurIdKey.AdminRestApiUrl
         'https://api.powerclerk.com'                              = $PowerClerk.BaseUri.AbsoluteUri.TrimEnd('/')
         'https://sandbox.apstrata.com'                            = $Apstrata.BaseUri.AbsoluteUri.TrimEnd('/')
@@ -64,7 +64,7 @@ BeforeAll {
         Disconnect-TokenAdmin
         $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator -Role admin
         # A reader works down the page: blocks after the first Connect-* assume that connection.
-        Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $credential
+        Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $credential
         Connect-SecurIdAdmin -KeyFile $SecurIdKey.KeyFile
         $tokens = @(Get-AuthToken)
         Set-Content -LiteralPath (Join-Path $Fixtures 'leavers.csv') -Value "UserId,Name`n5,Grace Hopper"

@@ -103,16 +103,16 @@ BeforeAll {
         $records = & {
             switch ($Name) {
                 'Connect with a password' {
-                    Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $AdminCredential -PassThru -Verbose -Debug
+                    Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $AdminCredential -PassThru -Verbose -Debug
                 }
                 'Connect with an access token' {
-                    Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -AccessToken $AdminAccessToken -PassThru -Verbose -Debug
+                    Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -AccessToken $AdminAccessToken -PassThru -Verbose -Debug
                 }
                 'Connect with a wrong password' {
-                    try { Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $WrongCredential -Verbose -Debug } catch { $_ }
+                    try { Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $WrongCredential -Verbose -Debug } catch { $_ }
                 }
                 'Connect with a wrong access token' {
-                    try { Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -AccessToken $WrongAccessTokenSecure -Verbose -Debug } catch { $_ }
+                    try { Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -AccessToken $WrongAccessTokenSecure -Verbose -Debug } catch { $_ }
                 }
                 'Get-AuthToken' {
                     Get-AuthToken -Verbose -Debug
@@ -167,7 +167,7 @@ AfterAll {
 Describe 'Secrets never appear in TokenAdmin output' {
     BeforeEach {
         Reset-TokenAdminEmulator -Emulator $Emulator
-        Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $AdminCredential
+        Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $AdminCredential
         Reset-TokenAdminEmulator -Emulator $Emulator
     }
 
@@ -238,10 +238,10 @@ Describe 'Secrets never appear in TokenAdmin output' {
             @{ Kind = 'Bearer' }
         ) {
             if ($Kind -eq 'Bearer') {
-                Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -AccessToken $AdminAccessToken
+                Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -AccessToken $AdminAccessToken
             }
             else {
-                Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $AdminCredential
+                Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $AdminCredential
             }
 
             $needles = @(Get-SecretNeedle)
@@ -268,8 +268,8 @@ Describe 'Secrets never appear in TokenAdmin output' {
             $Error.Clear()
 
             $failures = [System.Collections.Generic.List[object]]::new()
-            try { Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential $WrongCredential } catch { $failures.Add($_) }
-            try { Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -AccessToken $WrongAccessTokenSecure } catch { $failures.Add($_) }
+            try { Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential $WrongCredential } catch { $failures.Add($_) }
+            try { Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -AccessToken $WrongAccessTokenSecure } catch { $failures.Add($_) }
             $userFive | Remove-AuthToken -Confirm:$false
             $userFive | Remove-AuthToken -Confirm:$false -ErrorAction SilentlyContinue
             $userFive[0] | Set-AuthToken -Context ReadDocuments -ErrorAction SilentlyContinue

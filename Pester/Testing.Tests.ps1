@@ -97,6 +97,21 @@ Describe 'Finding the emulator' {
     }
 }
 
+Describe 'The emulator object' {
+    It 'has one entry per service, keyed by its TokenAdminService name, whose BaseUri is what the emulator serves it at' {
+        $names = [Enum]::GetNames([TokenAdmin.TokenAdminService])
+        @($Emulator.Services.PSObject.Properties.Name) | Should -Be $names
+        $info = Get-TokenAdminEmulatorInfo -Emulator $Emulator
+        foreach ($name in $names) {
+            $served = @($info.services | Where-Object key -EQ $name.ToLowerInvariant())[0].baseUrl
+            "$($Emulator.Services.$name.BaseUri)" | Should -Be $served -Because $name
+        }
+
+        Test-Path -LiteralPath $Emulator.Services.SecurId.KeyDirectory -PathType Container | Should -BeTrue
+        @($Emulator.PSObject.Properties.Name) | Should -Not -Contain 'HdcBaseUri'
+    }
+}
+
 Describe 'Arranging data and connecting' {
     BeforeEach { Reset-TokenAdminEmulator -Emulator $Emulator; Disconnect-TokenAdmin }
 

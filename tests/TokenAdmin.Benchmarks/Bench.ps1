@@ -211,7 +211,7 @@ try {
         $emulator = Start-TokenAdminEmulator -Configuration $Configuration -ArgumentList @('--hdc-tokens', "$Items") -TimeoutSec 120
         try {
             $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $emulator
-            $common = @($manifest, $emulator.HdcBaseUri.AbsoluteUri, $credential.UserName, $credential.GetNetworkCredential().Password, $owner)
+            $common = @($manifest, $emulator.Services.Hdc.BaseUri.AbsoluteUri, $credential.UserName, $credential.GetNetworkCredential().Password, $owner)
             $variants = @(foreach ($c in $Concurrency) {
                     [pscustomobject]@{ Name = "Remove-AuthToken -ThrottleLimit $c"; Kind = 'module'; Concurrency = $c }
                     [pscustomobject]@{ Name = "raw HttpClient, concurrency $c"; Kind = 'raw'; Concurrency = $c }
@@ -279,7 +279,7 @@ try {
     $emulator = Start-TokenAdminEmulator -Configuration $Configuration -ArgumentList @('--hdc-tokens', "$($Items + $Warmup)") -TimeoutSec 120
     try {
         $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $emulator
-        $common = @($manifest, $emulator.HdcBaseUri.AbsoluteUri, $credential.UserName, $credential.GetNetworkCredential().Password, $owner)
+        $common = @($manifest, $emulator.Services.Hdc.BaseUri.AbsoluteUri, $credential.UserName, $credential.GetNetworkCredential().Password, $owner)
         $warmVariants = [ordered]@{
             "Remove-AuthToken -ThrottleLimit $warmConcurrency" = { Invoke-Child -Script $removalPath -ArgumentList ($common + @('module', $warmConcurrency, $Items, $Warmup)) }
             "raw HttpClient, concurrency $warmConcurrency"      = { Invoke-Measured -FilePath $dotnet -ArgumentList @($benchAssembly, 'raw-remove', '--base', $common[1], '--user', $common[2], '--password', $common[3], '--owner', "$owner", '--concurrency', "$warmConcurrency", '--warmup', "$Warmup") }
@@ -315,7 +315,7 @@ try {
         $emulator = Start-TokenAdminEmulator -Configuration $Configuration -ArgumentList @('--hdc-tokens', "$size") -TimeoutSec 300
         try {
             $credential = Get-TokenAdminEmulatorHdcCredential -Emulator $emulator
-            $common = @($manifest, $emulator.HdcBaseUri.AbsoluteUri, $credential.UserName, $credential.GetNetworkCredential().Password)
+            $common = @($manifest, $emulator.Services.Hdc.BaseUri.AbsoluteUri, $credential.UserName, $credential.GetNetworkCredential().Password)
             $kinds = @('module') + @(if ($size -le 100000) { 'irm' })
             foreach ($kind in $kinds) {
                 Write-Host ("listing {0:N0} tokens: {1}" -f $size, $kind) -ForegroundColor DarkGray

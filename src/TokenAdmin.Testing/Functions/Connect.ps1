@@ -44,7 +44,7 @@ function Connect-TokenAdminEmulator {
     $common = @{ PassThru = $PassThru }
     switch ($Service) {
         'Hdc' {
-            Connect-AuthTokenService -BaseUri $Emulator.HdcBaseUri -Credential (Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator) @common
+            Connect-AuthTokenService -BaseUri $Emulator.Services.Hdc.BaseUri -Credential (Get-TokenAdminEmulatorHdcCredential -Emulator $Emulator) @common
         }
         'SecurId' {
             Connect-SecurIdAdmin -KeyFile (Get-TokenAdminEmulatorSecurIdKeyFile -Emulator $Emulator) @common

@@ -144,11 +144,12 @@ function Start-TokenAdminEmulator {
         How long to wait for the emulator to listen (default 30).
 
     .OUTPUTS
-        An object with BaseUri and HdcBaseUri ([uri]; HttpsBaseUri and HttpsHdcBaseUri with --https,
-        else $null), Process, UrlFile, WorkingDirectory, SecurIdKeyDirectory (the --key-dir this function
-        chose, $null when -ArgumentList named one), StandardOutputPath and StandardErrorPath. The
-        services' own base URLs and demo accounts: Get-TokenAdminEmulatorInfo and the
-        Get-TokenAdminEmulator*Credential/Account/KeyFile functions, or Connect-TokenAdminEmulator.
+        An object with BaseUri ([uri]; HttpsBaseUri with --https, else $null); Services, one entry per
+        service keyed by its name (Hdc, SecurId, PowerClerk, Apstrata), each with BaseUri and HttpsBaseUri
+        (SecurId also KeyDirectory: the --key-dir this function chose, $null when -ArgumentList named one),
+        so $emulator.Services.Hdc.BaseUri is HDC's; Process, UrlFile, WorkingDirectory, StandardOutputPath
+        and StandardErrorPath. Demo accounts: the Get-TokenAdminEmulator*Credential/Account/KeyFile
+        functions, or Connect-TokenAdminEmulator.
 
     .EXAMPLE
         $emulator = Start-TokenAdminEmulator
@@ -235,18 +236,31 @@ function Start-TokenAdminEmulator {
 
         $baseUri = [uri]::new($urls[0].Trim())
         $httpsBaseUri = if ($urls.Count -gt 1) { [uri]::new($urls[1].Trim()) } else { $null }
+        # One entry per service, keyed by its TokenAdminService name: a new service adds its entry, not properties.
+        $services = [ordered]@{}
+        foreach ($service in @(
+                @{ Name = 'Hdc'; Path = 'hdc/' }
+                @{ Name = 'SecurId'; Path = 'securid/AdminInterface/restapi'; KeyDirectory = $securIdKeyDirectory }
+                @{ Name = 'PowerClerk'; Path = 'powerclerk/' }
+                @{ Name = 'Apstrata'; Path = 'apstrata/' })) {
+            $entry = [ordered]@{
+                BaseUri      = [uri]::new($baseUri, $service.Path)
+                HttpsBaseUri = if ($null -ne $httpsBaseUri) { [uri]::new($httpsBaseUri, $service.Path) } else { $null }
+            }
+            if ($service.ContainsKey('KeyDirectory')) { $entry.KeyDirectory = $service.KeyDirectory }
+            $services[$service.Name] = [pscustomobject]$entry
+        }
+
         $emulator = [pscustomobject]@{
-            PSTypeName          = 'TokenAdmin.Emulator'
-            BaseUri             = $baseUri
-            HdcBaseUri          = [uri]::new($baseUri, 'hdc/')
-            HttpsBaseUri        = $httpsBaseUri
-            HttpsHdcBaseUri     = if ($null -ne $httpsBaseUri) { [uri]::new($httpsBaseUri, 'hdc/') } else { $null }
-            Process             = $process
-            UrlFile             = $urlFile
-            WorkingDirectory    = $workingDirectory
-            SecurIdKeyDirectory = $securIdKeyDirectory
-            StandardOutputPath  = $standardOutputPath
-            StandardErrorPath   = $standardErrorPath
+            PSTypeName         = 'TokenAdmin.Emulator'
+            BaseUri            = $baseUri
+            HttpsBaseUri       = $httpsBaseUri
+            Services           = [pscustomobject]$services
+            Process            = $process
+            UrlFile            = $urlFile
+            WorkingDirectory   = $workingDirectory
+            StandardOutputPath = $standardOutputPath
+            StandardErrorPath  = $standardErrorPath
         }
         Write-Verbose "Emulator (process $($process.Id), $($launch.Display)) listening at $baseUri"
         $emulator

@@ -69,7 +69,7 @@ function Get-TokenAdminEmulatorHdcToken {
 
     $parameters = @{
         Method    = 'Get'
-        Uri       = [uri]::new($Emulator.HdcBaseUri, 'api/authtokens/json')
+        Uri       = [uri]::new($Emulator.Services.Hdc.BaseUri, 'api/authtokens/json')
         Headers   = @{ Authorization = $authorization; Accept = 'application/json' }
         UserAgent = $script:SupportUserAgent
         NoProxy   = $true
@@ -91,7 +91,7 @@ function Get-TokenAdminEmulatorHdcCredential {
         SecureString from plain text is acceptable here and nowhere else.
 
     .EXAMPLE
-        Connect-AuthTokenService -BaseUri $emulator.HdcBaseUri -Credential (Get-TokenAdminEmulatorHdcCredential -Emulator $emulator -Role admin)
+        Connect-AuthTokenService -BaseUri $emulator.Services.Hdc.BaseUri -Credential (Get-TokenAdminEmulatorHdcCredential -Emulator $emulator -Role admin)
     #>
     [CmdletBinding()]
     [OutputType([pscredential])]
@@ -117,7 +117,7 @@ function Get-TokenAdminEmulatorHdcAccessToken {
         Read from GET /_emulator. Public demo secret (see Get-TokenAdminEmulatorHdcCredential).
 
     .EXAMPLE
-        Connect-AuthTokenService -BaseUri $emulator.HdcBaseUri -AccessToken (Get-TokenAdminEmulatorHdcAccessToken -Emulator $emulator)
+        Connect-AuthTokenService -BaseUri $emulator.Services.Hdc.BaseUri -AccessToken (Get-TokenAdminEmulatorHdcAccessToken -Emulator $emulator)
     #>
     [CmdletBinding()]
     [OutputType([securestring])]
