@@ -30,4 +30,9 @@ internal static class ApstrataErrors
         ["MALFORMED_REFERER"] = new(ApstrataMalformedReferer, ErrorCategory.InvalidArgument, "The Referer header is not a URL; check any proxy that sets it."),
         ["INTERNAL_ERROR"] = new(ApstrataInternalError, ErrorCategory.InvalidResult, "The service failed to update the user; try again later."),
     });
+
+    /// <summary>A login that cannot be one (" ", a line feed, too long): refused alone, nothing sent for it.</summary>
+    public static Runtime.CommandError NotALogin(string login, string problem) =>
+        new(new TokenAdminException($"'{Core.Text.EchoedText.Of(login)}' is not an apstrata login ({problem}, at most {Core.Apstrata.ApstrataProtocol.MaxLoginLength} characters); nothing was sent for it.", ErrorIds.InvalidArgument),
+            ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, login);
 }

@@ -75,9 +75,8 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
     }
 
     /// <summary>A login that cannot be one (" ", a line feed, too long) is refused alone; the others are sent.</summary>
-    internal override CommandError? Problem(LoginItem item) => item.Own || ApstrataProtocol.LoginProblem(item.Login) is not { } problem ? null
-        : new CommandError(new TokenAdminException($"'{EchoedText.Of(item.Login)}' is not an apstrata login ({problem}, at most {ApstrataProtocol.MaxLoginLength} characters); nothing was sent for it.", Errors.ErrorIds.InvalidArgument),
-            Errors.ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, item.Login);
+    internal override CommandError? Problem(LoginItem item) =>
+        item.Own || ApstrataProtocol.LoginProblem(item.Login) is not { } problem ? null : ApstrataErrors.NotALogin(item.Login, problem);
 
     internal override ItemDescription Describe(ApstrataConnection connection, LoginItem item) => item.Own
         ? new($"the apstrata token of {connection.UserName} ({connection.AuthKey}) this connection uses", new AuditTarget("Remove token", "ApstrataToken", item.Login), item.Login, EchoedText.Of(item.Login))
@@ -105,18 +104,9 @@ public sealed class RemoveApstrataTokenCommand : BulkRemoveCommand<ApstrataConne
     /// <summary>The connection's own token is gone: it cannot authenticate any more, so it is closed.</summary>
     internal override void AfterRemoved(ApstrataConnection connection, LoginItem item)
     {
-        if (!item.Own)
+        if (item.Own)
         {
-            return;
-        }
-
-        if (ReferenceEquals(Connections.Current<ApstrataConnection>(TokenAdminService.Apstrata), connection))
-        {
-            Connections.Remove(TokenAdminService.Apstrata);
-        }
-        else
-        {
-            connection.Dispose();
+            Connections.Close(connection);
         }
     }
 }

@@ -52,6 +52,19 @@ internal sealed class ConnectionStore
         return null;
     }
 
+    /// <summary>Closes <paramref name="connection"/> (its credential is gone), and forgets it when it is the current one.</summary>
+    public void Close(TokenAdminConnection connection)
+    {
+        if (ReferenceEquals(_current.GetValueOrDefault(connection.Service), connection))
+        {
+            Remove(connection.Service);
+        }
+        else
+        {
+            connection.Dispose();
+        }
+    }
+
     public void Clear()
     {
         foreach (var service in _current.Keys.ToList())

@@ -41,6 +41,28 @@ public class ManifestTests
     }
 
     [Fact]
+    public void Each_changelog_version_has_each_kind_of_change_under_one_heading()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Repository.Root, "CHANGELOG.md"));
+        var versions = new List<List<string>>();
+        foreach (var line in lines)
+        {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                versions.Add(new List<string>());
+            }
+            else if (line.StartsWith("### ", StringComparison.Ordinal) && versions.Count > 0)
+            {
+                versions[^1].Add(line);
+            }
+        }
+
+        Assert.NotEmpty(versions);
+        Assert.All(versions, headings => Assert.Equal(headings.Distinct().Count(), headings.Count));
+        Assert.All(versions.SelectMany(h => h), h => Assert.Contains(h, new[] { "### Added", "### Changed", "### Deprecated", "### Removed", "### Fixed", "### Security" }));
+    }
+
+    [Fact]
     public void The_version_is_stamped_into_every_assembly()
     {
         var version = Version.Parse((string)Manifest["ModuleVersion"]!);
