@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
-using System.Security;
-using System.Threading;
 using System.Threading.Tasks;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;

@@ -1,10 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using System.Security;
-using System.Threading;
-using System.Threading.Tasks;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
 

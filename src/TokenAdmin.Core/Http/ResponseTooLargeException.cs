@@ -2,9 +2,6 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace TokenAdmin.Core.Http;
 

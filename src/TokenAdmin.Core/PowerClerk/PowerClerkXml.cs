@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Xml.Linq;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;

@@ -1,5 +1,4 @@
 using System;
-using System.Security;
 using TokenAdmin.Core.Http.Authentication;
 
 namespace TokenAdmin.Core.PowerClerk;
