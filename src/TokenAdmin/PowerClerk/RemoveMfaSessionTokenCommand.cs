@@ -17,7 +17,8 @@ namespace TokenAdmin.PowerClerk;
 /// <remarks>
 /// <para>Takes token ids from the pipeline (text, or objects with a TokenId such as New-MfaSessionToken's
 /// output). Without -TokenId it removes the connection's current session token, after which the
-/// connection forgets it and goes back to one-time codes (from -TotpSecret) if it can. Each id is
+/// connection forgets it and goes back to one-time codes (from -TotpSecret) if it can. Asks for
+/// confirmation (ConfirmImpact High, like every Remove-*) unless -Confirm:$false. Each id is
 /// checked before anything is sent: letters and digits only, so nothing can change the URL path.</para>
 /// <para>404 is MfaSessionTokenNotFound for that id; the others go on. A 401 stops the command (every
 /// later removal would fail too) and says which factor the connection sent.</para>
@@ -30,7 +31,7 @@ namespace TokenAdmin.PowerClerk;
 /// <code>New-MfaSessionToken -TotpCode 123456 | Remove-MfaSessionToken -Confirm:$false -PassThru</code>
 /// <para>TokenId binds by property name; the result says what was removed, whose, where and when.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Remove, "MfaSessionToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Remove, "MfaSessionToken", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(MfaSessionTokenRemovalResult))]
 public sealed class RemoveMfaSessionTokenCommand : BulkRemoveCommand<PowerClerkConnection, string, bool>
 {

@@ -44,6 +44,22 @@ public sealed class PowerClerkEngineTests : EngineTest
     }
 
     [Fact]
+    public void Removing_the_connection_s_own_token_asks_first_at_the_default_ConfirmPreference()
+    {
+        Shell.Host.Answers.Enqueue("No");
+        Shell.Run($$"""
+            {{Connect}}
+            Connect-PowerClerk -BaseUri $PowerClerkUri -Credential $credential -ApiKey $apiKey -TotpSecret (ConvertTo-SecureString $args[3] -AsPlainText -Force)
+            $null = New-MfaSessionToken -Confirm:$false
+            Remove-MfaSessionToken
+            """, PowerClerkDemo.MfaUserName, PowerClerkDemo.MfaPassword, PowerClerkDemo.ApiKey, PowerClerkDemo.MfaTotpSecret);
+
+        var prompt = Assert.Single(Shell.Host.Prompts);
+        Assert.Contains("MFA session token", prompt, StringComparison.Ordinal);
+        Assert.Single(Emulator.PowerClerk.SessionTokens); // answered No: nothing removed
+    }
+
+    [Fact]
     public void WhatIf_sends_nothing_and_says_the_previous_token_is_deleted()
     {
         var result = Shell.Run($$"""

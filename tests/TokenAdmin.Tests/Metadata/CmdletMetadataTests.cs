@@ -102,11 +102,19 @@ public class CmdletMetadataTests
     [InlineData("Set-AuthToken", ConfirmImpact.Medium)]
     [InlineData("Remove-AuthToken", ConfirmImpact.High)]
     [InlineData("Remove-SecurIdHardwareToken", ConfirmImpact.High)]
+    [InlineData("New-MfaSessionToken", ConfirmImpact.Medium)]
+    [InlineData("Remove-MfaSessionToken", ConfirmImpact.High)]
+    [InlineData("New-ApstrataToken", ConfirmImpact.Low)]
+    [InlineData("Remove-ApstrataToken", ConfirmImpact.High)]
     public void State_changing_cmdlets_support_ShouldProcess_with_the_documented_impact(string name, ConfirmImpact impact)
     {
         Assert.True(Cmdlet(name).SupportsShouldProcess);
         Assert.Equal(impact, Cmdlet(name).ConfirmImpact);
     }
+
+    [Fact]
+    public void Every_Remove_cmdlet_asks_first_at_the_default_ConfirmPreference() =>
+        Assert.All(Cmdlets.Where(c => c.Verb == "Remove"), c => Assert.Equal(ConfirmImpact.High, c.ConfirmImpact));
 
     [Fact]
     public void Only_state_changing_cmdlets_support_ShouldProcess() =>
