@@ -6,14 +6,21 @@ namespace TokenAdmin;
 /// <summary>
 /// The exception of TokenAdmin's own errors, so scripts can name it:
 /// <c>catch [TokenAdmin.TokenAdminException] { $_.Exception.ErrorId }</c>. Failed requests carry the
-/// more specific <see cref="ServiceRequestException"/>. Invalid arguments keep .NET's own
-/// ArgumentException. It lives in TokenAdmin.dll, the assembly PowerShell loads, because type
+/// more specific <see cref="ServiceRequestException"/>. Every error the module raises carries one of
+/// them; where .NET's own exception said it first (an ArgumentException for an unknown context name),
+/// that one is the InnerException. It lives in TokenAdmin.dll, the assembly PowerShell loads, because type
 /// literals resolve only there (the engine in Dependencies/ loads in a private context).
 /// </summary>
 public class TokenAdminException : Exception
 {
     public TokenAdminException(string message, string errorId)
         : base(message)
+    {
+        ErrorId = errorId;
+    }
+
+    public TokenAdminException(string message, string errorId, Exception? innerException)
+        : base(message, innerException)
     {
         ErrorId = errorId;
     }

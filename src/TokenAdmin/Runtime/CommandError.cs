@@ -32,15 +32,18 @@ internal sealed record CommandError(Exception Exception, string ErrorId, ErrorCa
         };
 
     /// <summary>
-    /// The exception the ErrorRecord carries: one whose type a script can name in <c>catch [...]</c>.
-    /// The engine's ServiceException lives in the private load context, where PowerShell's type
-    /// resolution never looks, so it is copied into the public types of TokenAdmin.dll.
+    /// The exception the ErrorRecord carries: always a TokenAdminException (or the more specific
+    /// ServiceRequestException), so <c>catch [TokenAdmin.TokenAdminException]</c> catches every error the
+    /// module raises. The engine's ServiceException lives in the private load context, where PowerShell's
+    /// type resolution never looks, so it is copied into the public types of TokenAdmin.dll; any other
+    /// exception (.NET's ArgumentException, IOException, ...) becomes the InnerException.
     /// </summary>
     public Exception PublicException() => Exception switch
     {
         ServiceException { Failure: ServiceFailure.InvalidEndpoint or ServiceFailure.InvalidCredential } => new TokenAdminException(DisplayMessage, ErrorId) { NotAttempted = NotAttempted },
         ServiceException service => new ServiceRequestException(service, DisplayMessage, ErrorId) { NotAttempted = NotAttempted },
-        TokenAdminException own when NotAttempted.Count > 0 => new TokenAdminException(DisplayMessage, own.ErrorId) { NotAttempted = NotAttempted },
-        _ => Exception,
+        TokenAdminException own when NotAttempted.Count > 0 => new TokenAdminException(DisplayMessage, own.ErrorId, own.InnerException) { NotAttempted = NotAttempted },
+        TokenAdminException own => own,
+        _ => new TokenAdminException(DisplayMessage, ErrorId, Exception) { NotAttempted = NotAttempted },
     };
 }

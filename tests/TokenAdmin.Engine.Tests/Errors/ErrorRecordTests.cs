@@ -72,6 +72,18 @@ public sealed class ErrorRecordTests : EngineTest
     }
 
     [Fact]
+    public void An_unknown_context_name_is_caught_as_a_TokenAdminException_with_the_ArgumentException_inside()
+    {
+        ConnectHdc();
+        var result = Shell.RunClean("""
+            try { Get-AuthTokenContext -Name NoSuchContext -ErrorAction Stop } catch [TokenAdmin.TokenAdminException] { $_.Exception.ErrorId }
+            try { New-AuthToken -UserId 5 -Context NoSuchContext -Confirm:$false -ErrorAction Stop } catch [TokenAdmin.TokenAdminException] { $_.Exception.ErrorId; $_.Exception.InnerException.GetType().Name }
+            """);
+
+        Assert.Equal(new object[] { "AuthTokenContextNotFound", "InvalidAuthTokenContext", "ArgumentException" }, result.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
     public void Every_error_carries_an_exception_whose_type_a_script_can_name()
     {
         ConnectHdc();
@@ -87,12 +99,13 @@ public sealed class ErrorRecordTests : EngineTest
             try { Connect-AuthTokenService -BaseUri 'http://example.com/hdc' -AccessToken (ConvertTo-SecureString x -AsPlainText -Force) } catch { $errors += $_ }
             foreach ($e in $errors) {
                 $name = $e.Exception.GetType().FullName
-                [pscustomobject]@{ Id = $e.FullyQualifiedErrorId; Type = $name; Resolves = ($name -as [type]) -eq $e.Exception.GetType() }
+                [pscustomobject]@{ Id = $e.FullyQualifiedErrorId; Type = $name; Resolves = ($name -as [type]) -eq $e.Exception.GetType(); Own = $e.Exception -is [TokenAdmin.TokenAdminException] }
             }
             """);
 
         Assert.Equal(7, result.Output.Count);
         Assert.All(result.Output, o => Assert.True((bool)o.Properties["Resolves"].Value, $"{o.Properties["Id"].Value}: {o.Properties["Type"].Value} cannot be named in a script"));
+        Assert.All(result.Output, o => Assert.True((bool)o.Properties["Own"].Value, $"{o.Properties["Id"].Value}: {o.Properties["Type"].Value} is not a TokenAdminException"));
         Assert.Contains(result.Output, o => (string)o.Properties["Type"].Value == "TokenAdmin.ServiceRequestException");
         Assert.Contains(result.Output, o => (string)o.Properties["Type"].Value == "TokenAdmin.TokenAdminException");
     }
