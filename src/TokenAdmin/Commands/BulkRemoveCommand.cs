@@ -113,6 +113,9 @@ public abstract class BulkRemoveCommand<TConnection, TItem, TResult> : ServiceCo
 
     internal Audit.CommandAudit? ItemAudit => Audit;
 
+    /// <summary>Items arrive from an upstream command: a stop leaves whatever it has not handed over yet unread.</summary>
+    internal bool ReadsPipeline => MyInvocation?.ExpectingInput ?? false;
+
     internal RequestContext ItemCall(CancellationToken cancellationToken) => Call(cancellationToken);
 
     internal CommandError? ItemError(Exception exception, object target) => ToError(exception, target, ItemVocabulary);

@@ -29,9 +29,10 @@ public class TokenAdminException : Exception
     public string ErrorId { get; }
 
     /// <summary>
-    /// When the error stopped a bulk command: the items it never sent, ready to pipe back into the
-    /// same command once the cause is fixed (serial numbers as text; HDC tokens as
-    /// <see cref="AuthTokenReference"/>, whose value is a SecureString). Empty otherwise.
+    /// When the error stopped a bulk command: the items it received and never sent, ready to pipe back
+    /// into the same command once the cause is fixed. Input still in the pipeline when it stopped was
+    /// never received and is not here: run the query that produced it again. Serial numbers and logins
+    /// as text; HDC tokens as <see cref="AuthTokenReference"/>, whose value is a SecureString. Empty otherwise.
     /// </summary>
     public IReadOnlyList<object> NotAttempted { get; internal init; } = Array.Empty<object>();
 }

@@ -153,17 +153,20 @@ internal sealed class ItemRun<TConnection, TItem, TResult>
         }
 
         _runner.Drain();
+        var message = error.DisplayMessage;
         if (_notAttempted.Count > 0)
         {
             var count = _notAttempted.Count;
-            error = error with
-            {
-                Message = $"{error.DisplayMessage} {count} more {(count == 1 ? "item was" : "items were")} not attempted; the error's Exception.NotAttempted holds them.",
-                NotAttempted = _notAttempted.ToArray(),
-            };
+            message += $" {count} more {(count == 1 ? "item was" : "items were")} not attempted (received, never sent); the error's Exception.NotAttempted holds them.";
         }
 
-        Seam.ThrowTerminatingError(error);
+        if (_command.ReadsPipeline)
+        {
+            // What the pipeline had not handed over yet was never received: no list can hold it.
+            message += " Input still in the pipeline was not read, and is in no list: once the cause is fixed, run the same query again to finish (it finds only what is left).";
+        }
+
+        Seam.ThrowTerminatingError(error with { Message = message, NotAttempted = _notAttempted.ToArray() });
     }
 
     private bool Confirm(TConnection connection, ItemDescription description)

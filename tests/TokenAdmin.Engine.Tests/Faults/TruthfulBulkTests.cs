@@ -131,4 +131,51 @@ public sealed class TruthfulBulkTests : EngineTest
         Assert.Equal(notAttempted, retried.Output.Count);
         Assert.Equal(total - done - notAttempted, Emulator.Hdc.Tokens.Count);
     }
+
+    [Fact]
+    public void A_stop_in_a_piped_run_says_the_rest_of_the_pipeline_was_not_read_and_running_the_query_again_finishes_the_job()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            Emulator.Hdc.AddToken(42, "ReadDocuments");
+        }
+
+        // The 4th removal is refused, as every later one would be; the upstream listing still holds most tokens.
+        Emulator.Faults.Enqueue(DeleteRoute, Enumerable.Range(0, 3).Select(_ => FaultStep.Pass()).Append(FaultStep.Status(401)).ToArray());
+        var result = Shell.Run("""
+            try { Get-AuthToken -UserId 42 | Remove-AuthToken -Confirm:$false -ThrottleLimit 1 -ErrorAction Stop }
+            catch [TokenAdmin.TokenAdminException] { $fatal = $_ }
+            $fatal.ToString()
+            Get-AuthToken -UserId 42 | Remove-AuthToken -Confirm:$false     # the README's recipe: the same query again
+            @(Get-AuthToken -UserId 42).Count
+            """);
+
+        var message = (string)result.Output[0].BaseObject;
+        Assert.Contains("Input still in the pipeline was not read", message, StringComparison.Ordinal);
+        Assert.Contains("run the same query again", message, StringComparison.Ordinal);
+        Assert.Equal(0, result.Output[^1].BaseObject);
+        Assert.DoesNotContain(Emulator.Hdc.Tokens, t => t.UserId == 42);
+    }
+
+    [Fact]
+    public void A_stop_with_every_item_on_the_command_line_lists_them_all_and_says_nothing_of_a_pipeline()
+    {
+        for (var i = 0; i < 9; i++)
+        {
+            Emulator.Hdc.AddToken(12345, "ReadDocuments"); // 10 with the seed's one
+        }
+
+        Emulator.Faults.Enqueue(DeleteRoute, FaultStep.Pass(), FaultStep.Status(401));
+        var result = Shell.Run("""
+            $tokens = (Get-AuthToken -UserId 12345).Token
+            try { Remove-AuthToken -Token $tokens -Confirm:$false -ThrottleLimit 1 -ErrorAction Stop }
+            catch [TokenAdmin.TokenAdminException] { $fatal = $_ }
+            [pscustomobject]@{ Message = $fatal.ToString(); Left = @($fatal.Exception.NotAttempted).Count }
+            """);
+
+        var summary = result.Output.Single();
+        Assert.Equal(8, summary.Properties["Left"].Value); // 1 done, 1 refused, 8 received and never sent
+        Assert.Contains("8 more items were not attempted (received, never sent)", (string)summary.Properties["Message"].Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("pipeline", (string)summary.Properties["Message"].Value, StringComparison.Ordinal);
+    }
 }
