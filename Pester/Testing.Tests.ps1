@@ -112,6 +112,23 @@ Describe 'The emulator object' {
     }
 }
 
+Describe 'Stopping the emulator' {
+    It 'disconnects what was connected to it, so the next command says NotConnected at once, and keeps the others' {
+        $other = Start-TokenAdminEmulator
+        try {
+            Connect-TokenAdminEmulator -Emulator $other -Service Hdc, SecurId, PowerClerk
+            Connect-TokenAdminEmulator -Emulator $Emulator -Service Apstrata
+        }
+        finally {
+            Stop-TokenAdminEmulator -Emulator $other
+        }
+
+        @(Get-TokenAdminConnection).Service | Should -Be @('Apstrata')
+        { Get-AuthToken -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected,TokenAdmin.Hdc.GetAuthTokenCommand'
+        Disconnect-TokenAdmin
+    }
+}
+
 Describe 'Arranging data and connecting' {
     BeforeEach { Reset-TokenAdminEmulator -Emulator $Emulator; Disconnect-TokenAdmin }
 

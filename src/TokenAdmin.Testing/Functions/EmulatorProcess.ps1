@@ -280,9 +280,11 @@ function Stop-TokenAdminEmulator {
         Stops an emulator started by Start-TokenAdminEmulator and deletes its temporary folder.
 
     .DESCRIPTION
-        Asks the process to stop (SIGTERM on Linux and macOS), kills it after a grace period if it
-        is still running (Stop-Process), then deletes the folder holding its url file and logs.
-        Safe to call twice, and on an emulator that has already exited.
+        First disconnects every TokenAdmin connection to this emulator (what Connect-TokenAdminEmulator
+        connected), so the next command says NotConnected at once instead of retrying a stopped server;
+        connections elsewhere stay. Then asks the process to stop (SIGTERM on Linux and macOS), kills it
+        after a grace period if it is still running (Stop-Process), and deletes the folder holding its
+        url file and logs. Safe to call twice, and on an emulator that has already exited.
 
     .PARAMETER Emulator
         The object Start-TokenAdminEmulator returned.
@@ -297,7 +299,26 @@ function Stop-TokenAdminEmulator {
     )
 
     process {
+        Disconnect-EmulatorConnection -Emulator $Emulator
         Stop-EmulatorProcess -Process $Emulator.Process
         Remove-EmulatorWorkingDirectory -Path $Emulator.WorkingDirectory
+    }
+}
+
+function Disconnect-EmulatorConnection {
+    <# Disconnects the session's TokenAdmin connections whose base URL is on this emulator (HTTP or HTTPS); none when TokenAdmin is not imported. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [psobject] $Emulator)
+
+    if (-not (Get-Command -Name 'Get-TokenAdminConnection' -ErrorAction SilentlyContinue)) {
+        return
+    }
+
+    $roots = @($Emulator.BaseUri, $Emulator.HttpsBaseUri) | Where-Object { $null -ne $_ } | ForEach-Object { $_.AbsoluteUri }
+    foreach ($connection in @(Get-TokenAdminConnection)) {
+        $url = $connection.BaseUri.AbsoluteUri
+        if (@($roots | Where-Object { $url.StartsWith($_, [System.StringComparison]::OrdinalIgnoreCase) }).Count -gt 0) {
+            Disconnect-TokenAdmin -Service $connection.Service
+        }
     }
 }
