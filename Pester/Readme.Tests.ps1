@@ -156,6 +156,16 @@ Describe 'The PSReadLine history handler in the README' {
         & $script:Handler $Line | Should -Be 'MemoryAndFile'
     }
 
+    It 'keeps every command of the module, on its own and with a harmless argument' {
+        $names = (Get-Command -Module TokenAdmin).Name
+        $names | Should -Contain 'Revoke-TokenAdminUserAccess'
+        $names | Should -Contain 'Connect-Apstrata'
+        foreach ($name in $names) {
+            & $script:Handler $name | Should -Be 'MemoryAndFile' -Because $name
+            & $script:Handler "$name -Verbose" | Should -Be 'MemoryAndFile' -Because "$name -Verbose"
+        }
+    }
+
     It 'still drops <Line>' -ForEach @(
         @{ Line = 'Remove-AuthToken -Token 57e0a1b2c3d4e5f60718293a4b5c6d7e8f901234' }
         @{ Line = 'Connect-AuthTokenService -BaseUri https://x/hdc -AccessToken (ConvertTo-SecureString "abc" -AsPlainText -Force)' }
