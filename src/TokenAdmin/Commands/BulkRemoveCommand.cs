@@ -100,6 +100,9 @@ public abstract class BulkRemoveCommand<TConnection, TItem, TResult> : ServiceCo
     /// <summary>Sends one request for <paramref name="items"/> (one of them unless <see cref="MaxItemsPerRequest"/> says more).</summary>
     internal abstract Task<TResult> SendAsync(TConnection connection, IReadOnlyList<TItem> items, RequestContext call);
 
+    /// <summary>The done line's target, once the answer says more about whose the item was (SecurID: the token's user).</summary>
+    internal virtual Audit.AuditTarget DoneChange(Audit.AuditTarget change, TResult result) => change;
+
     /// <summary>The item is gone: its -PassThru result, or null for none.</summary>
     internal abstract object? PassThruResult(TConnection connection, TItem item, TResult result);
 

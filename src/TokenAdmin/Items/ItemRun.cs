@@ -119,7 +119,7 @@ internal sealed class ItemRun<TConnection, TItem, TResult>
                 {
                     foreach (var (item, description) in batch)
                     {
-                        Lost(audit?.Write(connection, description.Change, AuditOutcome.Done, tally));
+                        Lost(audit?.Write(connection, _command.DoneChange(description.Change, completed.Result), AuditOutcome.Done, tally));
                         _command.Removed(connection, item, completed.Result);
                     }
                 }

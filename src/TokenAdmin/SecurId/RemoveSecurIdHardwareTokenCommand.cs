@@ -79,6 +79,10 @@ public sealed class RemoveSecurIdHardwareTokenCommand : BulkRemoveCommand<SecurI
     internal override async Task<string?> SendAsync(SecurIdConnection connection, IReadOnlyList<SerialItem> items, RequestContext call) =>
         (await connection.Client.DeleteAsync(items[0].Serial, call).ConfigureAwait(false)).UserId;
 
+    /// <summary>The line names the token's user as the answer gave it, when the record did not.</summary>
+    internal override AuditTarget DoneChange(AuditTarget change, string? deletedUser) =>
+        change.Owner is null && !string.IsNullOrWhiteSpace(deletedUser) ? change with { Owner = deletedUser } : change;
+
     internal override object PassThruResult(SecurIdConnection connection, SerialItem item, string? deletedUser) =>
         new SecurIdTokenRemovalResult(item.Serial, deletedUser ?? item.AssignedTo, connection.CustomerName, connection.AdminRestApiUrl, connection.Http.Clock.UtcNow);
 }

@@ -40,4 +40,26 @@ public sealed class SecurIdAuditTests : SecurIdTestContext
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_deletion_without_a_UserId_names_the_owner_the_service_answered_with()
+    {
+        Connect();
+        var directory = Directory.CreateTempSubdirectory("tokenadmin-audit-").FullName;
+        var path = Path.Combine(directory, "audit.jsonl");
+        try
+        {
+            Auditing.Set(new AuditLogFile(path), includeWhatIf: false);
+
+            Run(new RemoveSecurIdHardwareTokenCommand { SerialNumber = ["000123456789"] });
+
+            var line = JsonDocument.Parse(Assert.Single(File.ReadAllLines(path))).RootElement;
+            Assert.Equal("done", line.GetProperty("outcome").GetString());
+            Assert.Equal("jdoe", line.GetProperty("owner").GetString()); // the -PassThru result knew it; so does the line
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
