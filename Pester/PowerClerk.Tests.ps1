@@ -42,9 +42,10 @@ Describe 'PowerClerk cmdlets against the emulator' {
 
     It 'works for an account without MFA, with no second factor' {
         $connection = Connect-PowerClerk -BaseUri $Plain.BaseUri -Credential $Plain.Credential -ApiKey $Plain.ApiKey -PassThru
-        $connection.UsesMfa | Should -BeFalse
+        $connection.UsesMfa | Should -BeNullOrEmpty -Because 'nothing was given and nothing answered yet'
 
         $session = New-MfaSessionToken -Confirm:$false
+        $connection.UsesMfa | Should -Be $false -Because 'the service accepted a request without a second factor'
         { $session | Remove-MfaSessionToken -Confirm:$false } | Should -Not -Throw
     }
 

@@ -177,6 +177,7 @@ public sealed class ServiceHttpClient : IDisposable
             {
                 // Everything the service sent passes the redactor before any log, error or caller sees it.
                 var response = ToServiceResponse(attempt.Response!, retries + 1, elapsed, redactor);
+                response.CredentialSent = outgoing.CredentialSent;
                 TraceResponse(trace, outgoing, ShownUrl, response, redactor);
                 if (response.IsSuccess)
                 {

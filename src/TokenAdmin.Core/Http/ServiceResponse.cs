@@ -43,7 +43,10 @@ public sealed class ServiceResponse
     public bool AlreadyDone { get; private init; }
 
     internal ServiceResponse AsAlreadyDone() =>
-        new(StatusCode, ReasonPhrase, Content, ContentType, Headers, Attempts, Elapsed) { AlreadyDone = true };
+        new(StatusCode, ReasonPhrase, Content, ContentType, Headers, Attempts, Elapsed) { AlreadyDone = true, CredentialSent = CredentialSent };
+
+    /// <summary>What the answered attempt carried, by name (PowerClerk: which second factor); null when its authenticator does not say.</summary>
+    public Authentication.ICredentialSent? CredentialSent { get; internal set; }
 
     /// <summary>What the route's classifier parsed from this success; null when it parsed nothing (or the work was already done).</summary>
     public object? Body { get; private set; }

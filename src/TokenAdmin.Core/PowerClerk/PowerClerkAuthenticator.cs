@@ -25,6 +25,7 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
     private SecureString? _oneTimeCode;
     private long _lastTotpStep = long.MinValue;
     private bool _mfaGiven;
+    private int _mfaAnswered; // what the service's answers said: 0 nothing yet, 1 MFA required, 2 not required
     private MfaSessionTokenInfo? _sessionToken;
 
     /// <param name="totpSecret">Base32 seed, so codes are computed here; or null.</param>
@@ -62,10 +63,39 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
 
     public string UserName => _basic.UserName;
 
-    /// <summary>Whether the connection was given a second factor (a TOTP seed or a one-time code): the account uses MFA.</summary>
-    public bool UsesMfa => _totpSeed is not null || Volatile.Read(ref _mfaGiven);
+    /// <summary>
+    /// Whether the account uses MFA: true when the connection was given a second factor (a TOTP seed or
+    /// a one-time code) or the service refused a request for want of one; false once the service
+    /// accepted a request that carried none; null until either is known.
+    /// </summary>
+    public bool? UsesMfa => _totpSeed is not null || Volatile.Read(ref _mfaGiven) ? true
+        : Volatile.Read(ref _mfaAnswered) switch { 1 => true, 2 => false, _ => null };
+
+    /// <summary>
+    /// Learns from an answer to a request that carried <paramref name="sent"/>: without a second factor,
+    /// a refusal for want of one means MFA; any answer that got past authentication means none is needed.
+    /// </summary>
+    public void Answered(ICredentialSent? sent, ServiceException? failure)
+    {
+        if (sent != SecondFactorSent.None)
+        {
+            return;
+        }
+
+        if (failure is null || (failure.StatusCode is { } status && status != 401))
+        {
+            Volatile.Write(ref _mfaAnswered, 2);
+        }
+        else if (string.Equals(failure.ServiceErrorCode, PowerClerkProtocol.MfaRequiredCode, StringComparison.OrdinalIgnoreCase))
+        {
+            Volatile.Write(ref _mfaAnswered, 1);
+        }
+    }
 
     public bool HasTotpSecret => _totpSeed is not null;
+
+    /// <summary>A one-time code was given (-TotpCode, New-MfaSessionToken -TotpCode).</summary>
+    public bool OneTimeCodeGiven => Volatile.Read(ref _mfaGiven);
 
     /// <summary>The TOTP seed's length in bits, or null without one: below RFC 4226's 128 the Connect command warns.</summary>
     public int? TotpSeedBits => _totpSeed is null ? null : _totpSeed.Length * 8;
@@ -116,7 +146,7 @@ public sealed class PowerClerkAuthenticator : IRequestAuthenticator, IDisposable
             return;
         }
 
-        if (rule == SecondFactorRule.TotpOnly && UsesMfa)
+        if (rule == SecondFactorRule.TotpOnly && UsesMfa == true)
         {
             // An account with MFA: without a code the service would refuse; say why before sending.
             throw ServiceException.InvalidCredential(

@@ -53,7 +53,7 @@ public sealed class PowerClerkClient : IDisposable
             }
             .WithBody(PowerClerkXml.CreateBody(expiresAfterMinutes), Xml);
         request.Headers["Accept"] = Xml;
-        var created = (await Http.SendAsync(request, call).ConfigureAwait(false)).BodyAs<MfaSessionTokenInfo>(); // parsed once, by the classifier
+        var created = (await SendAsync(request, call).ConfigureAwait(false)).BodyAs<MfaSessionTokenInfo>(); // parsed once, by the classifier
 
         Authenticator.SessionToken = created;
         _lastLifetimeMinutes = expiresAfterMinutes;
@@ -77,7 +77,7 @@ public sealed class PowerClerkClient : IDisposable
             AlsoAlreadyDoneStatus = Authenticator.SessionToken is { } own && string.Equals(own.TokenId, tokenId, StringComparison.Ordinal) ? 401 : null,
             Classify = PowerClerkSuccess.ClassifyDeleted,
         };
-        await Http.SendAsync(request, call).ConfigureAwait(false);
+        await SendAsync(request, call).ConfigureAwait(false);
         if (Authenticator.SessionToken is { } current && string.Equals(current.TokenId, tokenId, StringComparison.Ordinal))
         {
             Authenticator.SessionToken = null;
@@ -127,6 +127,22 @@ public sealed class PowerClerkClient : IDisposable
     }
 
     private const string RenewalOperation = "Renew MFA session token";
+
+    /// <summary>Sends the request; its answer tells the authenticator whether the account uses MFA.</summary>
+    private async Task<ServiceResponse> SendAsync(ServiceRequest request, RequestContext call)
+    {
+        try
+        {
+            var response = await Http.SendAsync(request, call).ConfigureAwait(false);
+            Authenticator.Answered(response.CredentialSent, null);
+            return response;
+        }
+        catch (ServiceException failure)
+        {
+            Authenticator.Answered(failure.CredentialSent, failure);
+            throw;
+        }
+    }
 
     /// <summary>Refused before anything is sent: not 1 to 64 letters and digits.</summary>
     public static void ValidateTokenId(string tokenId)

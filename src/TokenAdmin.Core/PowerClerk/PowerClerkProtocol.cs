@@ -57,6 +57,9 @@ public static class PowerClerkProtocol
     /// <summary>[assume] Error bodies may be XML (&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;, any names' case), text or empty.</summary>
     public static readonly string[] ErrorCodeFields = { "Code", "ErrorCode" };
 
+    /// <summary>[assume] The code of a 401 to a request without a second factor from an account with MFA.</summary>
+    public const string MfaRequiredCode = "MFA_REQUIRED";
+
     public static readonly string[] ErrorMessageFields = { "Message", "ErrorMessage", "Error", "Description" };
 
     /// <summary>Fields that may appear in -Debug bodies and error excerpts. "Token" is never among them.</summary>

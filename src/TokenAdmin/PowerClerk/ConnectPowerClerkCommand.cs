@@ -38,7 +38,7 @@ namespace TokenAdmin.PowerClerk;
 /// </example>
 /// <example title="An account without MFA">
 /// <code>Connect-PowerClerk -BaseUri https://api.cleanpowerdemo.com/PCITrial -Credential $credential -ApiKey $key -PassThru</code>
-/// <para>Requests carry no second factor; UsesMfa is False.</para>
+/// <para>Requests carry no second factor; UsesMfa stays empty until the service has answered one (then False).</para>
 /// </example>
 [Cmdlet(VerbsCommunications.Connect, "PowerClerk")]
 [OutputType(typeof(PowerClerkConnection))]

@@ -22,15 +22,18 @@ public sealed class PowerClerkConnection : TokenAdminConnection
 
     public override TokenAdminService Service => Descriptor.Service;
 
-    /// <summary>Whether requests carry a second factor (a TOTP seed, a one-time code or an MFA session token).</summary>
-    public bool UsesMfa => Client.Authenticator.UsesMfa;
+    /// <summary>
+    /// Whether the account uses MFA: True when the connection was given a second factor or the service
+    /// asked for one, False once the service accepted a request without one, empty until either is known.
+    /// </summary>
+    public bool? UsesMfa => Client.Authenticator.UsesMfa;
 
     /// <summary>What the second factor is now: SessionToken, TotpSecret, TotpCode or None.</summary>
     public string SecondFactor => Client.Authenticator switch
     {
         { SessionToken: not null } => "SessionToken",
         { HasTotpSecret: true } => "TotpSecret",
-        { UsesMfa: true } => "TotpCode",
+        { OneTimeCodeGiven: true } => "TotpCode",
         _ => "None",
     };
 
@@ -43,5 +46,5 @@ public sealed class PowerClerkConnection : TokenAdminConnection
 
     private protected override void ReleaseResources() => Client.Dispose();
 
-    public override string ToString() => $"{Service} {BaseUri} ({UserName}, {(UsesMfa ? "MFA" : "no MFA")})";
+    public override string ToString() => $"{Service} {BaseUri} ({UserName}, {UsesMfa switch { true => "MFA", false => "no MFA", null => "MFA not known yet" }})";
 }

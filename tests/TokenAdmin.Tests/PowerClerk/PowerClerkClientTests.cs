@@ -113,15 +113,28 @@ public sealed class PowerClerkClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_MFA_account_connected_without_a_factor_is_known_to_use_MFA_once_the_service_asks_for_one()
+    {
+        using var client = Client();
+        Assert.Null(client.Authenticator.UsesMfa);
+
+        var refused = await Assert.ThrowsAsync<ServiceException>(() => client.DeleteSessionTokenAsync("RXKVCEZTR0GN", new RequestContext(Timeout())));
+
+        Assert.Equal("MFA_REQUIRED", refused.ServiceErrorCode);
+        Assert.True(client.Authenticator.UsesMfa);
+    }
+
+    [Fact]
     public async Task An_account_without_MFA_needs_no_second_factor()
     {
         using var client = Client(userName: PowerClerkDemo.PlainUserName, password: PowerClerkDemo.PlainPassword);
+        Assert.Null(client.Authenticator.UsesMfa); // nothing given, nothing answered yet: not known
 
         await client.CreateSessionTokenAsync(null, new RequestContext(Timeout()));
         var created = await client.CreateSessionTokenAsync(null, new RequestContext(Timeout())); // an MST held is no reason to demand a code
         await client.DeleteSessionTokenAsync(created.TokenId, new RequestContext(Timeout()));
 
-        Assert.False(client.Authenticator.UsesMfa);
+        Assert.False(client.Authenticator.UsesMfa); // the service accepted a request without a factor
         Assert.Empty(_emulator.PowerClerk.SessionTokens);
     }
 
