@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Text.Json;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Wire;
 using static TokenAdmin.Core.Wire.TolerantJson;

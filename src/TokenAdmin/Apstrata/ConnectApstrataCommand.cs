@@ -1,11 +1,11 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Apstrata;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
-using TokenAdmin.Commands;
 using TokenAdmin.Items;
 
 namespace TokenAdmin.Apstrata;

@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using TokenAdmin.Audit;
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Apstrata;
-using TokenAdmin.Commands;
 using TokenAdmin.Items;
 
 namespace TokenAdmin.Apstrata;

@@ -1,7 +1,7 @@
 using System.Management.Automation;
-using TokenAdmin.Runtime;
 using TokenAdmin.Commands;
 using TokenAdmin.Items;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Audit;
 

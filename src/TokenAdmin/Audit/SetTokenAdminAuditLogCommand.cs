@@ -1,11 +1,11 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using TokenAdmin.Commands;
 using TokenAdmin.Core.Audit;
 using TokenAdmin.Errors;
-using TokenAdmin.Runtime;
-using TokenAdmin.Commands;
 using TokenAdmin.Items;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Audit;
 

@@ -4,11 +4,11 @@ using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenAdmin.Connections;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
 using TokenAdmin.Items;
 using TokenAdmin.Runtime;
-using TokenAdmin.Connections;
 
 namespace TokenAdmin.Commands;
 

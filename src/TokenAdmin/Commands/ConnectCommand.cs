@@ -1,10 +1,10 @@
 using System;
 using System.Management.Automation;
+using TokenAdmin.Connections;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
-using TokenAdmin.Runtime;
 using TokenAdmin.Items;
-using TokenAdmin.Connections;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Commands;
 

@@ -5,12 +5,12 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using TokenAdmin.Audit;
+using TokenAdmin.Connections;
 using TokenAdmin.Core.Audit;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
-using TokenAdmin.Runtime;
 using TokenAdmin.Items;
-using TokenAdmin.Connections;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Commands;
 

@@ -3,8 +3,8 @@ using System.Management.Automation;
 using System.Threading;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Http;
-using TokenAdmin.Module;
 using TokenAdmin.Items;
+using TokenAdmin.Module;
 using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Commands;

@@ -1,8 +1,8 @@
 using System;
 using System.Management.Automation;
-using TokenAdmin.Runtime;
 using TokenAdmin.Commands;
 using TokenAdmin.Items;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Connections;
 

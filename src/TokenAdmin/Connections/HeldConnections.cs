@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using TokenAdmin.Errors;
-using TokenAdmin.Runtime;
 using TokenAdmin.Commands;
+using TokenAdmin.Errors;
 using TokenAdmin.Items;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Connections;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Reflection;
-using TokenAdmin.Errors;
 using TokenAdmin.Commands;
+using TokenAdmin.Errors;
 using TokenAdmin.Items;
 
 namespace TokenAdmin.Connections;

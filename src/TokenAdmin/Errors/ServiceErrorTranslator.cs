@@ -1,9 +1,9 @@
 using System;
 using System.Management.Automation;
-using TokenAdmin.Core.Http;
-using TokenAdmin.Runtime;
 using TokenAdmin.Commands;
+using TokenAdmin.Core.Http;
 using TokenAdmin.Items;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Errors;
 

@@ -1,14 +1,14 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Hdc;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Errors;
-using TokenAdmin.Runtime;
-using TokenAdmin.Commands;
 using TokenAdmin.Items;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Hdc;
 

@@ -5,9 +5,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
-using TokenAdmin.Core.Http;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Hdc;
+using TokenAdmin.Core.Http;
 
 namespace TokenAdmin.Hdc;
 

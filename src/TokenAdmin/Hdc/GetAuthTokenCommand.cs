@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using TokenAdmin.Core.Hdc;
 using System.Management.Automation;
+using TokenAdmin.Core.Hdc;
 using TokenAdmin.Core.Text;
 
 namespace TokenAdmin.Hdc;

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using TokenAdmin.Core.Http;
 using TokenAdmin.Commands;
+using TokenAdmin.Core.Http;
 using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Items;

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.ExceptionServices;
 using TokenAdmin.Audit;
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Audit;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Errors;
 using TokenAdmin.Runtime;
-using TokenAdmin.Commands;
 
 namespace TokenAdmin.Items;
 

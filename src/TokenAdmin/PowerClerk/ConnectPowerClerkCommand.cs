@@ -1,12 +1,12 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Core.PowerClerk;
 using TokenAdmin.Errors;
-using TokenAdmin.Commands;
 using TokenAdmin.Items;
 
 namespace TokenAdmin.PowerClerk;

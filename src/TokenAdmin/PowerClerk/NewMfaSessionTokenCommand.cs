@@ -1,13 +1,13 @@
 using System.Management.Automation;
 using TokenAdmin.Audit;
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Core.PowerClerk;
 using TokenAdmin.Errors;
-using TokenAdmin.Runtime;
-using TokenAdmin.Commands;
 using TokenAdmin.Items;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.PowerClerk;
 

@@ -1,15 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using TokenAdmin.Audit;
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.PowerClerk;
-using System.Threading.Tasks;
 using TokenAdmin.Errors;
 using TokenAdmin.Items;
 using TokenAdmin.Runtime;
-using TokenAdmin.Commands;
 
 namespace TokenAdmin.PowerClerk;
 

@@ -1,6 +1,6 @@
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Errors;
-using TokenAdmin.Commands;
 using TokenAdmin.Items;
 
 namespace TokenAdmin.SecurId;

@@ -2,8 +2,8 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
-using Xunit;
 using TokenAdmin.Tests.Fixtures;
+using Xunit;
 
 namespace TokenAdmin.Emulator.Tests.Hdc;
 

@@ -5,8 +5,8 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
-using Xunit;
 using TokenAdmin.Tests.Fixtures;
+using Xunit;
 
 namespace TokenAdmin.Emulator.Tests.Journal;
 

@@ -3,8 +3,8 @@ using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
-using Xunit;
 using TokenAdmin.Tests.Fixtures;
+using Xunit;
 
 namespace TokenAdmin.Emulator.Tests;
 

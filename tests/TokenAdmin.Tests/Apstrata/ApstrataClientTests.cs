@@ -6,9 +6,9 @@ using TokenAdmin.Core.Apstrata;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Emulator;
+using TokenAdmin.Tests.Fixtures;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.Apstrata;
 

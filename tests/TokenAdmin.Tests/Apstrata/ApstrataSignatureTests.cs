@@ -8,9 +8,9 @@ using System.Threading.Tasks;
 using TokenAdmin.Core.Apstrata;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
+using TokenAdmin.Tests.Fixtures;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.Apstrata;
 

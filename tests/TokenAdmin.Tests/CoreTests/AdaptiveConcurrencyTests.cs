@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenAdmin.Commands;
 using TokenAdmin.Core.Http;
+using TokenAdmin.Items;
 using TokenAdmin.Runtime;
 using Xunit;
-using TokenAdmin.Commands;
-using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.CoreTests;
 

@@ -7,9 +7,9 @@ using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Core.Redaction;
 using TokenAdmin.Emulator;
+using TokenAdmin.Tests.Fixtures;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.CoreTests;
 

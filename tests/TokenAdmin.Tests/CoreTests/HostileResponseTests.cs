@@ -9,9 +9,9 @@ using TokenAdmin.Core.Hdc;
 using TokenAdmin.Core.Http;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Emulator;
+using TokenAdmin.Tests.Fixtures;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.CoreTests;
 

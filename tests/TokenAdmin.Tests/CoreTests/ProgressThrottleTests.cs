@@ -2,11 +2,11 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenAdmin.Commands;
+using TokenAdmin.Items;
 using TokenAdmin.Runtime;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Commands;
-using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.CoreTests;
 

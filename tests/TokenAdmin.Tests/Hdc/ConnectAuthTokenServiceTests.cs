@@ -1,13 +1,13 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using TokenAdmin.Commands;
 using TokenAdmin.Emulator;
 using TokenAdmin.Errors;
 using TokenAdmin.Hdc;
+using TokenAdmin.Items;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Commands;
-using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Hdc;
 

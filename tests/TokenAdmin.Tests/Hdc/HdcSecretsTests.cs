@@ -1,12 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Emulator;
 using TokenAdmin.Hdc;
+using TokenAdmin.Items;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Commands;
-using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Hdc;
 

@@ -4,14 +4,14 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TokenAdmin.Commands;
 using TokenAdmin.Core.Text;
 using TokenAdmin.Emulator;
 using TokenAdmin.Errors;
 using TokenAdmin.Hdc;
+using TokenAdmin.Items;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Commands;
-using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Hdc;
 

@@ -10,20 +10,20 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TokenAdmin.Apstrata;
+using TokenAdmin.Commands;
 using TokenAdmin.Core.Apstrata;
 using TokenAdmin.Core.Audit;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Core.PowerClerk;
 using TokenAdmin.Emulator;
 using TokenAdmin.Hdc;
+using TokenAdmin.Items;
 using TokenAdmin.PowerClerk;
 using TokenAdmin.Runtime;
 using TokenAdmin.SecurId;
+using TokenAdmin.Tests.Fixtures;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Tests.Fixtures;
-using TokenAdmin.Commands;
-using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.Matrix;
 

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
-using TokenAdmin.Tests.Support;
-using Xunit;
 using TokenAdmin.Commands;
 using TokenAdmin.Items;
+using TokenAdmin.Tests.Support;
+using Xunit;
 
 namespace TokenAdmin.Tests.Metadata;
 

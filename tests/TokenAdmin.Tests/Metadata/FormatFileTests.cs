@@ -1,10 +1,10 @@
 using System;
 using System.Linq;
 using System.Xml.Linq;
-using TokenAdmin.Tests.Support;
-using Xunit;
 using TokenAdmin.Commands;
 using TokenAdmin.Items;
+using TokenAdmin.Tests.Support;
+using Xunit;
 
 namespace TokenAdmin.Tests.Metadata;
 

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using TokenAdmin.Tests.Support;
-using Xunit;
 using TokenAdmin.Commands;
 using TokenAdmin.Items;
+using TokenAdmin.Tests.Support;
+using Xunit;
 
 namespace TokenAdmin.Tests.Metadata;
 

@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
-using TokenAdmin.Connections;
-using Xunit;
 using TokenAdmin.Commands;
+using TokenAdmin.Connections;
 using TokenAdmin.Items;
+using Xunit;
 
 namespace TokenAdmin.Tests.Metadata;
 

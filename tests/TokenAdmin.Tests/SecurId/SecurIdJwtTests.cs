@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Core.SecurId;
+using TokenAdmin.Tests.Fixtures;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Tests.Fixtures;
 
 namespace TokenAdmin.Tests.SecurId;
 

@@ -3,16 +3,16 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Emulator;
+using TokenAdmin.Items;
 using TokenAdmin.Runtime;
 using TokenAdmin.SecurId;
+using TokenAdmin.Tests.Fixtures;
 using TokenAdmin.Tests.Support;
 using Xunit;
-using TokenAdmin.Tests.Fixtures;
-using TokenAdmin.Commands;
-using TokenAdmin.Items;
 
 namespace TokenAdmin.Tests.SecurId;
 

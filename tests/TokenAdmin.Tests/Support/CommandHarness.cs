@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using TokenAdmin.Connections;
-using TokenAdmin.Runtime;
 using TokenAdmin.Commands;
+using TokenAdmin.Connections;
 using TokenAdmin.Items;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Tests.Support;
 

@@ -5,15 +5,15 @@ using System.Management.Automation;
 using System.Net;
 using System.Security;
 using System.Threading.Tasks;
+using TokenAdmin.Commands;
 using TokenAdmin.Connections;
 using TokenAdmin.Core.Http.Authentication;
 using TokenAdmin.Emulator;
 using TokenAdmin.Hdc;
-using TokenAdmin.Runtime;
-using Xunit;
-using TokenAdmin.Tests.Fixtures;
-using TokenAdmin.Commands;
 using TokenAdmin.Items;
+using TokenAdmin.Runtime;
+using TokenAdmin.Tests.Fixtures;
+using Xunit;
 
 namespace TokenAdmin.Tests.Support;
 

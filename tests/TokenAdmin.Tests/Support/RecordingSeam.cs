@@ -5,9 +5,9 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Net;
-using TokenAdmin.Runtime;
 using TokenAdmin.Commands;
 using TokenAdmin.Items;
+using TokenAdmin.Runtime;
 
 namespace TokenAdmin.Tests.Support;
 
