@@ -174,3 +174,18 @@ Describe 'The PSReadLine history handler in the README' {
         & $script:Handler $Line | Should -Be 'MemoryOnly'
     }
 }
+
+Describe 'The install steps in the README' {
+    It 'name the folder build.ps1 Package writes the packages to, in every section' {
+        $readme = Get-Content -LiteralPath (Join-Path $RepositoryRoot 'README.md') -Raw
+        $sources = @([regex]::Matches($readme, '(?:--add-source|Resolve-Path) (\./[^\s)]+)') | ForEach-Object { $_.Groups[1].Value })
+        $sources.Count | Should -BeGreaterThan 1
+        @($sources | Sort-Object -Unique) | Should -Be @('./out/packages')
+    }
+
+    It 'register the local repository only once when followed in order' {
+        $readme = Get-Content -LiteralPath (Join-Path $RepositoryRoot 'README.md') -Raw
+        $registrations = [regex]::Matches($readme, '(?m)^\s*(if \(-not \(Get-PSResourceRepository -Name TokenAdminLocal[^\n]*\n\s*)?Register-PSResourceRepository -Name TokenAdminLocal')
+        @($registrations | Where-Object { -not $_.Groups[1].Success }).Count | Should -Be 1 -Because 'a second unguarded registration fails with "already exists"'
+    }
+}
