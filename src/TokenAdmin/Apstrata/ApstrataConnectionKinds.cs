@@ -21,7 +21,9 @@ internal static class ApstrataConnectionKinds
             _ => "a token connection (Connect-Apstrata -User -Token)",
         };
         return new CommandError(
-            new TokenAdminException($"{what} needs {how}; this is a {connection.Identity.ToLowerInvariant()} connection. Nothing was sent.", ApstrataErrors.ApstrataWrongConnection),
+            new TokenAdminException($"{what} needs {how}; this is {Article(connection.Identity)} {connection.Identity.ToLowerInvariant()} connection. Nothing was sent.", ApstrataErrors.ApstrataWrongConnection),
             ApstrataErrors.ApstrataWrongConnection, ErrorCategory.InvalidOperation, connection);
     }
+
+    private static string Article(string word) => "aeiouAEIOU".Contains(word[0], System.StringComparison.Ordinal) ? "an" : "a";
 }

@@ -161,6 +161,7 @@ public sealed class ApstrataEngineTests : EngineTest
 
         Assert.Equal("ApstrataWrongConnection,TokenAdmin.Apstrata.RemoveApstrataTokenCommand", result.FirstError?.FullyQualifiedErrorId);
         Assert.Equal("ApstrataWrongConnection,TokenAdmin.Apstrata.RemoveApstrataTokenCommand", owner.FirstError?.FullyQualifiedErrorId);
+        Assert.Contains("this is an owner connection", owner.FirstError!.ToString(), StringComparison.Ordinal); // not "a owner"
         Assert.Equal("InvalidEndpoint,TokenAdmin.Apstrata.ConnectApstrataCommand", http.FirstError?.FullyQualifiedErrorId);
         Assert.Empty(Emulator.Requests.Entries);
     }
