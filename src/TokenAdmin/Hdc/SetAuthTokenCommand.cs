@@ -43,6 +43,10 @@ public sealed class SetAuthTokenCommand : HdcCommand
     [ValidateRange(1, long.MaxValue)]
     public long UserId { get; set; }
 
+    /// <summary>The name of the token's user, bound by property name from Get-AuthToken output; for the prompt only (as Remove-AuthToken names the person).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? UserFullName { get; set; }
+
     /// <summary>The complete new set of contexts, by name (any case) or code.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -77,7 +81,7 @@ public sealed class SetAuthTokenCommand : HdcCommand
             _ => ($"{contexts} (it keeps its user)", (long?)null),
         };
         var audited = new AuditTarget(change, nameof(AuthToken), target, owner?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!ShouldChange(connection, DescribeTarget(target, owner, null, connection.BaseUri), audited))
+        if (!ShouldChange(connection, DescribeTarget(target, owner, owner is null ? null : UserFullName, connection.BaseUri), audited))
         {
             return;
         }

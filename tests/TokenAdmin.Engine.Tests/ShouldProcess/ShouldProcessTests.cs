@@ -24,7 +24,7 @@ public sealed class ShouldProcessTests : EngineTest
         Assert.Equal(0, Writes);
         var lines = Shell.Host.Lines.Where(l => l.StartsWith("What if:", System.StringComparison.Ordinal)).ToList();
         Assert.Equal(4, lines.Count);
-        Assert.All(lines, l => Assert.Contains($" of {(l.Contains("Remove") ? "Grace Hopper (user 5)" : "user 5")} on {Emulator.HdcBaseUri}", l));
+        Assert.All(lines, l => Assert.Contains($" of Grace Hopper (user 5) on {Emulator.HdcBaseUri}", l)); // Set names the person as Remove does
         Assert.Equal(4, Emulator.Hdc.Tokens.Count);
     }
 
@@ -86,7 +86,7 @@ public sealed class ShouldProcessTests : EngineTest
         Shell.Host.Answers.Enqueue("No");
         Shell.RunClean("$ConfirmPreference = 'Low'; Get-AuthToken -UserId 12345 | Set-AuthToken -Context ReadDocuments; $ConfirmPreference = 'High'");
         var prompt = Assert.Single(Shell.Host.Prompts);
-        Assert.Contains("of user 12345 on", prompt);
+        Assert.Contains("of Ada Lovelace (user 12345) on", prompt);
         Assert.Contains("Set context to ReadDocuments", prompt);
         Assert.DoesNotContain("hand it over", prompt);
         Assert.Equal(0, Emulator.Requests.Entries.Count(e => e.Method == "PUT"));
@@ -104,7 +104,7 @@ public sealed class ShouldProcessTests : EngineTest
         Assert.Equal(0, Writes);
         Assert.Equal(5, lines.Count);
         Assert.All(lines.Take(2), l => Assert.Contains("\"Set context to ReadDocuments\" on target \"auth token ", l));
-        Assert.All(lines.Take(2), l => Assert.Contains(" of user 5 on ", l));
+        Assert.All(lines.Take(2), l => Assert.Contains(" of Grace Hopper (user 5) on ", l)); // the person, as Remove-AuthToken names them
         Assert.All(lines.Skip(2).Take(2), l => Assert.Contains("and hand it over to user 42", l));
         Assert.Contains("(it keeps its user)", lines[4]);
     }
