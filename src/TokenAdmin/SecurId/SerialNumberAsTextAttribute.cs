@@ -34,6 +34,15 @@ public sealed class SerialNumberAsTextAttribute : ArgumentTransformationAttribut
 
     private static void Check(object? value)
     {
+        // A blank line of a serials file (Get-Content notes each line's number and file): name the line.
+        if (value is PSObject { BaseObject: string text } line && string.IsNullOrWhiteSpace(text)
+            && line.Properties["ReadCount"]?.Value is long or int && line.Properties["ReadCount"].Value is var number0)
+        {
+            var file = line.Properties["PSChildName"]?.Value ?? line.Properties["PSPath"]?.Value ?? "the file";
+            throw new ArgumentTransformationMetadataException(
+                $"Line {number0} of {file} is blank, where a serial number was expected; nothing is sent for it. Remove the blank line, or skip such lines: Get-Content <file> | Where-Object {{ $_.Trim() }}.");
+        }
+
         if (Unwrap(value) is { } number && IsNumber(number))
         {
             var digits = Convert.ToString(number, System.Globalization.CultureInfo.InvariantCulture);

@@ -60,4 +60,19 @@ public sealed class SerialNumberTests : EngineTest
             """);
         Assert.Equal(new[] { "000123456790", "000987654321", "000123456789" }, result.Output.Select(o => (string)o.Properties["SerialNumber"].Value));
     }
+
+    [Fact]
+    public void A_blank_line_of_a_serials_file_is_refused_naming_its_line_and_file_and_the_others_are_sent()
+    {
+        var file = System.IO.Path.Combine(Scratch, "returned.txt");
+        System.IO.File.WriteAllText(file, "000123456789\n\n000987654321\n");
+
+        var result = Shell.Run("Get-Content $args[0] | Remove-SecurIdHardwareToken -Confirm:$false -PassThru", file);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("Line 2 of returned.txt is blank", error.ToString(), System.StringComparison.Ordinal);
+        Assert.Equal(2, result.Output.Count);
+        Assert.Null(Emulator.SecurId.Find("000123456789"));
+        Assert.Null(Emulator.SecurId.Find("000987654321"));
+    }
 }
