@@ -520,9 +520,10 @@ public sealed class ServiceHttpClient : IDisposable
     {
         if (trace.IsVerboseEnabled)
         {
-            trace.Verbose(retries == 0
-                ? $"HTTP {outgoing.Method.Method} {shownUrl()}"
-                : $"HTTP {outgoing.Method.Method} {shownUrl()} (retry {retries})");
+            // A change says which item it is for (a bulk run's lines share one URL); a read says nothing more.
+            var what = outgoing.Source.IsRead || outgoing.Method == HttpMethod.Get ? null : redactor.Scrub(outgoing.Source.Operation, 200);
+            var notes = string.Join("; ", new[] { what, retries == 0 ? null : $"retry {retries}" }.Where(n => n is not null));
+            trace.Verbose(notes.Length == 0 ? $"HTTP {outgoing.Method.Method} {shownUrl()}" : $"HTTP {outgoing.Method.Method} {shownUrl()} ({notes})");
         }
 
         if (trace.IsDebugEnabled)
@@ -538,8 +539,9 @@ public sealed class ServiceHttpClient : IDisposable
     {
         if (trace.IsVerboseEnabled)
         {
+            var what = outgoing.Source.IsRead || outgoing.Method == HttpMethod.Get ? string.Empty : $" ({redactor.Scrub(outgoing.Source.Operation, 200)})";
             trace.Verbose(string.Create(CultureInfo.InvariantCulture,
-                $"HTTP {response.StatusCode} {response.ReasonPhrase} from {outgoing.Method.Method} {shownUrl()} in {response.Elapsed.TotalMilliseconds:0} ms"));
+                $"HTTP {response.StatusCode} {response.ReasonPhrase} from {outgoing.Method.Method} {shownUrl()}{what} in {response.Elapsed.TotalMilliseconds:0} ms"));
         }
 
         if (trace.IsDebugEnabled)

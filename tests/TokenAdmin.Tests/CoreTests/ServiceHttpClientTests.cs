@@ -37,6 +37,22 @@ public sealed class ServiceHttpClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_verbose_lines_of_a_change_say_which_item_it_is_for_and_a_read_s_say_nothing_more()
+    {
+        var trace = new RecordingTrace();
+        var change = new ServiceRequest(HttpMethod.Post, "api/authtokens", "create auth token for user 5")
+            .WithBody("""{"userId":5,"context":["ReadDocuments"]}""", "application/json");
+
+        await Client().SendAsync(change, trace.Call(Timeout()));
+        await Client().SendAsync(Get("api/authtokens/context/json"), trace.Call(Timeout()));
+
+        var url = new Uri(_emulator.HdcBaseUri, "api/authtokens").AbsoluteUri;
+        Assert.Contains($"HTTP POST {url} (create auth token for user 5)", trace.Verbose);
+        Assert.Contains(trace.Verbose, v => v.StartsWith($"HTTP 201 Created from POST {url} (create auth token for user 5) in ", StringComparison.Ordinal));
+        Assert.Contains($"HTTP GET {new Uri(_emulator.HdcBaseUri, "api/authtokens/context/json").AbsoluteUri}", trace.Verbose);
+    }
+
+    [Fact]
     public async Task A_success_is_classified_once_and_its_parsed_body_handed_to_the_client()
     {
         var readings = 0;
