@@ -323,7 +323,9 @@ public sealed class ServiceHttpClient : IDisposable
     public ServiceException UnexpectedResponse(ServiceRequest request, ServiceResponse response, string problem)
     {
         var redactor = new Redactor(_rules, request.SensitiveValues);
-        return ServiceException.UnexpectedResponse(request, null, response, redactor.Scrub(problem, 200),
+        // The absolute URL, as every other message gives it (the query, where there is one, is left out: it may carry a credential).
+        var url = redactor.Url(new Uri(BaseUri, request.Path));
+        return ServiceException.UnexpectedResponse(request, url, response, redactor.Scrub(problem, 200),
             redactor.Body(response.Content, response.ContentType, UnexpectedExcerptLength));
     }
 

@@ -23,6 +23,19 @@ public sealed class ApstrataClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
+    [Fact]
+    public async Task A_success_without_its_result_is_an_UnexpectedResponse_naming_the_absolute_URL()
+    {
+        using var user = Client(ApstrataAuthenticator.ForUser(_emulator.ApstrataBaseUri, ApstrataDemo.AuthKey, ApstrataDemo.UserLogin, SecretText.Protect(ApstrataDemo.UserPassword), ApstrataSigningMode.Simple, _clock));
+        _emulator.Faults.Enqueue(ApstrataRouteNames.VerifyCredentials, FaultStep.Status(200,
+            body: """{"response":{"metadata":{"requestId":"r1","status":"success"}}}""", contentType: "application/json"));
+
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => user.GenerateTokenAsync(600, 3600, new RequestContext(Timeout())));
+
+        Assert.Equal(ServiceFailure.UnexpectedResponse, failure.Failure);
+        Assert.Contains($"{_emulator.ApstrataBaseUri.AbsoluteUri}apsdb/rest/{ApstrataDemo.AuthKey}/VerifyCredentials", failure.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ApstrataSigningMode.Complex)]
     [InlineData(ApstrataSigningMode.Simple)]
