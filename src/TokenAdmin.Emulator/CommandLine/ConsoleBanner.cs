@@ -32,11 +32,12 @@ internal static class ConsoleBanner
                 text.AppendLine($"  HTTPS base URL  {service.HttpsBaseUrl}");
             }
 
-            // Roles differ in length between services ("admin", "Super Administrator"): align per service.
+            // Roles and schemes differ in length between services ("admin", "Super Administrator"; "Signature"): align per service.
             var roleWidth = Math.Max(7, service.Credentials.Select(credential => credential.Role.Length + 1).DefaultIfEmpty(0).Max());
+            var schemeWidth = Math.Max(9, service.Credentials.Select(credential => credential.Scheme.Length + 1).DefaultIfEmpty(0).Max());
             foreach (var credential in service.Credentials)
             {
-                text.AppendLine($"  {credential.Role.PadRight(roleWidth)}{credential.Scheme,-9}{string.Join(" / ", credential.Values.Values)}");
+                text.AppendLine($"  {credential.Role.PadRight(roleWidth)}{credential.Scheme.PadRight(schemeWidth)}{Values(credential)}");
             }
 
             if (service.Credentials.Count == 0)
@@ -48,6 +49,35 @@ internal static class ConsoleBanner
         text.AppendLine();
         text.AppendLine($"Admin endpoint    {info.AdminUrl}  ({string.Join(", ", info.AdminEndpoints.Skip(1))})");
         text.AppendLine("Press Ctrl+C to stop.");
+        return text.ToString();
+    }
+
+    /// <summary>What each value is, where a pair (user / password, key file / access id) would not say.</summary>
+    private static readonly System.Collections.Generic.Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["apiKey"] = "API key",
+        ["totpSecret"] = "TOTP seed",
+        ["authKey"] = "auth key",
+        ["secret"] = "secret",
+    };
+
+    /// <summary>"user / password" pairs as they are; every other value named: "auth key DEMOKEY01, secret ...".</summary>
+    private static string Values(DemoCredentialInfo credential)
+    {
+        var text = new StringBuilder();
+        var previousLabeled = true;
+        foreach (var (key, value) in credential.Values)
+        {
+            var labeled = Labels.TryGetValue(key, out var label);
+            if (text.Length > 0)
+            {
+                text.Append(labeled || previousLabeled ? ", " : " / ");
+            }
+
+            text.Append(labeled ? $"{label} {value}" : value);
+            previousLabeled = labeled;
+        }
+
         return text.ToString();
     }
 }

@@ -27,6 +27,16 @@ public sealed class StartupOutputTests : EmulatorTestBase
     }
 
     [Fact]
+    public void The_banner_says_which_value_is_which_where_a_pair_would_not()
+    {
+        var banner = ConsoleBanner.Render(Host.Describe());
+
+        Assert.Contains($"owner  Signature auth key {ApstrataDemo.AuthKey}, secret {ApstrataDemo.OwnerSecret}", banner, StringComparison.Ordinal);
+        Assert.Contains($"auth key {ApstrataDemo.AuthKey}, {ApstrataDemo.UserLogin} / {ApstrataDemo.UserPassword}", banner, StringComparison.Ordinal);
+        Assert.Contains($"{PowerClerkDemo.MfaUserName} / {PowerClerkDemo.MfaPassword}, API key {PowerClerkDemo.ApiKey}, TOTP seed {PowerClerkDemo.MfaTotpSecret}", banner, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_url_file_holds_the_http_then_the_https_base_url()
     {
         var path = Path.Combine(Path.GetTempPath(), $"emulator-{Guid.NewGuid():N}.url");
