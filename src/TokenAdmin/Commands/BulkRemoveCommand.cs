@@ -29,6 +29,7 @@ public abstract class BulkRemoveCommand<TConnection, TItem, TResult> : ServiceCo
     private ItemRun<TConnection, TItem, TResult>? _run;
     private int? _throttleLimit;
     private IReadOnlyList<TItem> _receivedNotQueued = Array.Empty<TItem>();
+    private IReadOnlyList<TItem>? _boundInBegin;
 
     /// <summary>
     /// The most removals in flight at once. Without it the run adapts: it starts at 4 and grows
@@ -137,7 +138,15 @@ public abstract class BulkRemoveCommand<TConnection, TItem, TResult> : ServiceCo
 
     private ItemRun<TConnection, TItem, TResult> Run => _run ??= new ItemRun<TConnection, TItem, TResult>(this, Runner);
 
-    private protected override void Begin() => Runner.ExpectedTotal = Run.RequestsFor(BoundItems());
+    private protected override void Begin()
+    {
+        var bound = BoundItems();
+        Runner.ExpectedTotal = Run.RequestsFor(bound);
+
+        // Without pipeline input PowerShell runs the one record with these very values: build its items once
+        // (an HDC item's fingerprint is a SHA-256 of the token).
+        _boundInBegin = MyInvocation is { ExpectingInput: false } ? bound : null;
+    }
 
     private protected sealed override void Process()
     {
@@ -148,7 +157,8 @@ public abstract class BulkRemoveCommand<TConnection, TItem, TResult> : ServiceCo
             return;
         }
 
-        var bound = _receivedNotQueued = BoundItems();
+        var bound = _receivedNotQueued = _boundInBegin ?? BoundItems();
+        _boundInBegin = null;
         var connection = RequireConnection();
         var items = ItemsFor(connection, bound);
         _receivedNotQueued = Array.Empty<TItem>();
