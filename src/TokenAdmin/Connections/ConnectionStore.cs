@@ -55,14 +55,9 @@ internal sealed class ConnectionStore
     /// <summary>Closes <paramref name="connection"/> (its credential is gone), and forgets it when it is the current one.</summary>
     public void Close(TokenAdminConnection connection)
     {
-        if (ReferenceEquals(_current.GetValueOrDefault(connection.Service), connection))
-        {
-            Remove(connection.Service);
-        }
-        else
-        {
-            connection.Dispose();
-        }
+        // Forgotten only if it is still the current one: a Connect-* elsewhere may have replaced it meanwhile.
+        _current.TryRemove(new KeyValuePair<TokenAdminService, TokenAdminConnection>(connection.Service, connection));
+        connection.Dispose();
     }
 
     public void Clear()
